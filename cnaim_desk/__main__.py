@@ -1,0 +1,3 @@
+from cnaim_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""The replicated documents (pycrdt, the Yjs CRDT): a day's queue ``q/<centre>/<day>``
+and the centre's own ``c/<centre>``.
+
+A day document holds one map, ``events``, of immutable events keyed
+``"<desk>:<boot>:<seq>"``. The centre document holds ``desks``, the desk registry. Only
+the journal touches these objects; it stores every update before anyone sees its effect.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import date
+
+from pycrdt import Doc, Map, merge_updates
+
+EVENTS = "events"
+DESKS = "desks"
+
+
+def day_doc_name(centre: str, day: date) -> str:
+    return f"q/{centre}/{day.isoformat()}"
+
+
+def centre_doc_name(centre: str) -> str:
+    return f"c/{centre}"
+
+
+def day_of(doc_name: str) -> str | None:
+    """The ``yyyy-mm-dd`` of a day document's name; ``None`` for the centre document."""
+    parts = doc_name.split("/")
+    return parts[2] if len(parts) == 3 and parts[0] == "q" else None
+
+
+def fresh_client_id() -> int:
+    """A new replication client id for every process start: reusing one after a crash
+    can make two histories claim the same ids and diverge forever."""
+    return secrets.randbits(32)
+
+
+class ReplicatedDoc:
+    """One document and its top-level map (``events`` or ``desks``)."""
+
+    def __init__(self, name: str, client_id: int, updates: Iterable[bytes] = ()):
+        self.name = name
+        self.doc = Doc(client_id=client_id)
+        self.entries = self.doc.get(DESKS if name.startswith("c/") else EVENTS, type=Map)
+        stored = list(updates)
+        if stored:
+            self.doc.apply_update(merge_updates(*stored) if len(stored) > 1 else stored[0])
+
+    def apply(self, update: bytes) -> tuple[dict[str, object], bool]:
+        """Apply an update from elsewhere; return the entries it added or changed, and
+        whether the document learnt anything at all."""
+        changed: dict[str, object] = {}
+
+        def collect(event) -> None:
+            for key, change in event.keys.items():
+                if change.get("action") in ("add", "update"):
+                    changed[key] = change.get("newValue")
+
+        before = self.doc.get_state()
+        subscription = self.entries.observe(collect)
+        try:
+            self.doc.apply_update(update)
+        finally:
+            self.entries.unobserve(subscription)
+        return changed, self.doc.get_state() != before
+
+    def insert(self, key: str, record: dict) -> bytes:
+        """Add one entry; return the update that carries it, for storing and sending."""
+        updates: list[bytes] = []
+        subscription = self.doc.observe(lambda event: updates.append(event.update))
+        try:
+            with self.doc.transaction(origin="local"):
+                self.entries[key] = record
+        finally:
+            self.doc.unobserve(subscription)
+        return merge_updates(*updates) if len(updates) > 1 else updates[0]
+
+    def state(self) -> bytes:
+        return self.doc.get_state()
+
+    def update_since(self, state: bytes | None = None) -> bytes:
+        return self.doc.get_update(state) if state else self.doc.get_update()
+
+    def entries_snapshot(self) -> dict[str, object]:
+        return self.entries.to_py() or {}

@@ -1,0 +1,531 @@
+"""The Journal: the one writer of a desk's data directory.
+
+Every change to the queue is an event appended here. Each event's replication update and
+the projection rows it changes are committed to SQLite in one transaction (write-ahead log,
+``synchronous=FULL``); only then are listeners told what changed, so nothing is shown or
+printed that is not on disk. Updates from other desks go through :meth:`Journal.ingest`,
+where every event is verified (signature against the desk registry, key never seen with
+other content) before it is projected; anything else is quarantined.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from cnaim_desk.domain.centres import CentreProfile
+from cnaim_desk.domain.clock import Hlc, HybridClock, now_lisbon, service_day, wall_clock_ms
+from cnaim_desk.domain.events import (
+    Event,
+    EventKey,
+    Op,
+)
+from cnaim_desk.domain.languages import LANGUAGE_TAGS
+from cnaim_desk.domain.numbering import NumberingSlot, format_code
+from cnaim_desk.domain.policy import QueuePolicy
+from cnaim_desk.domain.tickets import Priority, TransitionRefused
+from cnaim_desk.journal import store
+from cnaim_desk.journal.check import CheckReport, run_check
+from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError, load_centre_profile
+from cnaim_desk.journal.document import (
+    ReplicatedDoc,
+    centre_doc_name,
+    day_doc_name,
+    day_of,
+    fresh_client_id,
+)
+from cnaim_desk.journal.lock import DataDirLock
+from cnaim_desk.journal.projection import Change, DeskEntry, Projector
+from cnaim_desk.journal.queries import QueueQueries, QueueReader, TicketView
+from cnaim_desk.journal.signing import CentreKey, DeskSigningKey
+from cnaim_desk.journal.tables import (
+    PROJECTION_TABLES,
+    DayRow,
+    EventRow,
+    TicketRow,
+    UpdateRow,
+)
+
+log = logging.getLogger(__name__)
+
+
+class TicketNotFound(Exception):
+    """No ticket of today matches the given id or code."""
+
+
+Listener = Callable[[Change], None]
+
+
+class Journal:
+    """The desk's single writer. Thread-safe: calls are serialised by an internal lock,
+    and listeners run on the calling thread after the commit."""
+
+    def __init__(
+        self,
+        data_dir: DataDir,
+        config: DeskConfig,
+        profile: CentreProfile,
+        signer: DeskSigningKey,
+        centre_key: CentreKey,
+        *,
+        lock: DataDirLock | None,
+        now_ms: Callable[[], int] = wall_clock_ms,
+        policy: QueuePolicy | None = None,
+        read_only: bool = False,
+    ):
+        self.data_dir = data_dir
+        self.config = config
+        self.profile = profile
+        self.centre_key = centre_key
+        self.policy = policy or QueuePolicy()
+        self._signer = signer
+        self._lock = lock
+        self.read_only = read_only
+        path = data_dir.database_path
+        if read_only:
+            self.engine = store.open_engine(path, read_only=True)
+            store.check_version(self.engine)
+            self.read_engine = self.engine
+        else:
+            self.engine = store.open_engine(path, writer=True)
+            store.prepare_schema(self.engine)
+            self.read_engine = store.open_engine(path)
+        self._write_lock = threading.RLock()
+        self._listeners: list[Listener] = []
+        self.client_id = fresh_client_id()
+        self._boot = secrets.token_hex(4)
+        self._seq = 0
+        self._docs: dict[str, ReplicatedDoc] = {}
+        self._registry: dict[str, DeskEntry] = {}
+        self.clock = HybridClock(now_ms)
+        self._slot = NumberingSlot(config.slot)
+        self.projector = Projector(config.centre, profile, lambda: self._registry, self.clock)
+        self.reader = QueueReader(self.read_engine, self.policy, self.now)
+        with Session(self.read_engine) as session:
+            last = session.exec(select(func.max(EventRow.hlc))).one()
+        if last:
+            self.clock.observe(Hlc.parse(last))
+        self._load_registry()
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        root: Path,
+        *,
+        resources: Path,
+        purpose: str = "cnaim-desk",
+        now_ms: Callable[[], int] = wall_clock_ms,
+        close_past_days: bool = True,
+    ) -> Journal:
+        """Open a set-up desk for writing; raises ``DeskBusy`` if another process has it."""
+        data_dir = DataDir(root)
+        config = data_dir.load_config()
+        profile = load_centre_profile(config.centre, resources)
+        signer = DeskSigningKey.load(data_dir.signing_key_path)
+        centre_key = CentreKey.load(data_dir.centre_key_path)
+        lock = DataDirLock(data_dir.root, purpose)
+        try:
+            journal = cls(data_dir, config, profile, signer, centre_key, lock=lock, now_ms=now_ms)
+            if close_past_days:
+                journal.close_past_days()
+        except BaseException:
+            lock.release()
+            raise
+        return journal
+
+    @classmethod
+    def open_read_only(
+        cls, root: Path, *, resources: Path, now_ms: Callable[[], int] = wall_clock_ms
+    ) -> Journal:
+        """Open a desk for reading beside its writer (``ticket list``, ``journal check``)."""
+        data_dir = DataDir(root)
+        config = data_dir.load_config()
+        profile = load_centre_profile(config.centre, resources)
+        signer = DeskSigningKey.load(data_dir.signing_key_path)
+        centre_key = CentreKey.load(data_dir.centre_key_path)
+        return cls(
+            data_dir, config, profile, signer, centre_key, lock=None, now_ms=now_ms, read_only=True
+        )
+
+    @classmethod
+    def init_standalone(
+        cls, root: Path, config: DeskConfig, *, resources: Path, now_ms=wall_clock_ms
+    ) -> Journal:
+        """Make a standalone desk: its own signing key and centre key, every number range,
+        and its entry in the desk registry. Refuses a directory already set up."""
+
+        data_dir = DataDir(root)
+        if data_dir.is_initialised():
+            raise DeskSetupError(
+                f"A desk is already set up in {data_dir.root} "
+                f"({data_dir.load_config().desk}). Use another --data-dir."
+            )
+        profile = load_centre_profile(config.centre, resources)
+        lock = DataDirLock(data_dir.root, "cnaim-desk init")
+        try:
+            signer = DeskSigningKey.generate()
+            centre_key = CentreKey.generate()
+            signer.save(data_dir.signing_key_path)
+            centre_key.save(data_dir.centre_key_path)
+            journal = cls(data_dir, config, profile, signer, centre_key, lock=lock, now_ms=now_ms)
+            journal.register_desk(config.desk, config.role, config.slot, signer.public_key)
+            data_dir.save_config(config)  # last: a half-made desk is not "set up"
+        except BaseException:
+            lock.release()
+            raise
+        return journal
+
+    def close(self) -> None:
+        with self._write_lock:
+            self.engine.dispose()
+            self.read_engine.dispose()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- time --------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return now_lisbon(self.clock.now_ms())
+
+    def today(self) -> date:
+        return service_day(self.now())
+
+    def today_doc(self) -> str:
+        return day_doc_name(self.config.centre, self.today())
+
+    # -- listeners -------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(change)`` after every commit; returns the unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:
+                log.exception("a journal listener failed")
+
+    # -- documents -------------------------------------------------------------------
+
+    def _doc(self, name: str) -> ReplicatedDoc:
+        doc = self._docs.get(name)
+        if doc is None:
+            doc = ReplicatedDoc(name, self.client_id, self.stored_updates(name))
+            self._docs[name] = doc
+        return doc
+
+    def _forget_doc(self, name: str) -> None:
+        """Drop the in-memory copy so it is reloaded from disk: after a failed commit,
+        memory must not hold what the disk does not."""
+        self._docs.pop(name, None)
+
+    def document_names(self) -> list[str]:
+        with Session(self.read_engine) as session:
+            return list(session.exec(select(UpdateRow.doc).distinct().order_by(UpdateRow.doc)))
+
+    @contextmanager
+    def _transaction(self):
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def queries(self, session: Session) -> QueueQueries:
+        return QueueQueries(session, self.policy, self.now())
+
+    # -- the desk registry -----------------------------------------------------------
+
+    def _load_registry(self) -> None:
+        doc = self._doc(centre_doc_name(self.config.centre))
+        self._registry = {}
+        for desk, record in doc.entries_snapshot().items():
+            entry = DeskEntry.from_record(desk, record)
+            if entry is not None:
+                self._registry[desk] = entry
+
+    def registry(self) -> dict[str, DeskEntry]:
+        return dict(self._registry)
+
+    def register_desk(self, desk: str, role: str, slot: int, public_key: str) -> None:
+        """Add or replace a desk in the centre document's registry."""
+        name = centre_doc_name(self.config.centre)
+        record = {"role": role, "slot": str(slot), "public_key": public_key}
+        with self._write_lock, self._transaction() as session:
+            doc = self._doc(name)
+            update = doc.insert(desk, record)
+            try:
+                session.add(UpdateRow(doc=name, data=update, received_ms=wall_clock_ms()))
+                self.projector.project_desk(session, desk, record)
+                session.commit()
+            except BaseException:
+                self._forget_doc(name)
+                raise
+        self._load_registry()
+        self._notify(Change(doc=name, origin="local"))
+
+    # -- appending events --------------------------------------------------------------
+
+    def _next_key(self) -> EventKey:
+        self._seq += 1
+        return EventKey(self.config.desk, self._boot, self._seq)
+
+    def _append(
+        self,
+        ticket: str | None,
+        op: Op,
+        data: dict[str, object],
+        *,
+        day: str | None = None,
+        prepare: Callable[[Session], dict[str, object]] | None = None,
+    ) -> tuple[Event, Change]:
+        """Sign, store and project one event of this desk, or refuse it whole.
+
+        ``prepare`` computes data that depends on the projection (the next ticket number)
+        inside the same transaction, so two issues can never take the same number."""
+        with self._write_lock, self._transaction() as session:
+            doc_name = day or self.today_doc()
+            if prepare is not None:
+                data = {**data, **prepare(session)}
+            key = self._next_key()
+            event = Event(
+                key, str(key) if op is Op.ISSUED else (ticket or ""), op, self.clock.tick(), data
+            )
+            signature = self._signer.sign(event.signing_payload(doc_name))
+            change = self.projector.project(session, doc_name, [(event, signature)], origin="local")
+            refused = dict(change.conflicts).get(str(key))
+            if refused:
+                session.rollback()
+                raise TransitionRefused(refused)
+            doc = self._doc(doc_name)
+            update = doc.insert(str(key), event.to_record(signature))
+            try:
+                session.add(UpdateRow(doc=doc_name, data=update, received_ms=wall_clock_ms()))
+                session.commit()
+            except BaseException:
+                self._forget_doc(doc_name)
+                raise
+        self._notify(change)
+        return event, change
+
+    # -- verifying and projecting --------------------------------------------------------
+
+    # -- updates from other desks --------------------------------------------------------
+
+    def ingest(self, doc_name: str, update: bytes, *, origin: str = "remote") -> Change:
+        """Apply a replication update from another desk: store it, verify each new event,
+        project what verifies, quarantine the rest, all in one transaction."""
+        with self._write_lock, self._transaction() as session:
+            doc = self._doc(doc_name)
+            try:
+                changed, learnt = doc.apply(update)
+                if not learnt:
+                    return Change(doc=doc_name, origin=origin)
+                session.add(UpdateRow(doc=doc_name, data=update, received_ms=wall_clock_ms()))
+                if day_of(doc_name) is None:
+                    for desk, record in changed.items():
+                        self.projector.project_desk(session, desk, record)
+                    session.commit()
+                    change = Change(doc=doc_name, origin=origin)
+                else:
+                    change = self.projector.ingest_events(session, doc_name, changed, origin)
+                    session.commit()
+            except BaseException:
+                self._forget_doc(doc_name)
+                raise
+        if day_of(doc_name) is None:
+            self._load_registry()
+        self._notify(change)
+        return change
+
+    def updates_for(self, doc_name: str, state: bytes | None = None) -> bytes:
+        """What another desk with replication state ``state`` lacks of a document."""
+        with self._write_lock:
+            return self._doc(doc_name).update_since(state)
+
+    # -- the queue operations ------------------------------------------------------------
+
+    def _day_numbers(self, session: Session, service: str) -> list[int]:
+        return list(
+            session.exec(
+                select(TicketRow.number).where(
+                    TicketRow.day == self.today().isoformat(), TicketRow.first_service == service
+                )
+            )
+        )
+
+    def issue(
+        self,
+        service: str,
+        *,
+        priority: Priority | str | None = None,
+        language: str = "pt",
+        group_size: int = 1,
+        appointment_at: datetime | None = None,
+    ) -> TicketView:
+        """Issue a ticket for ``service`` (a service code such as ``SS``)."""
+        offered = self.profile.service(service)  # KeyError with a plain message
+        if language not in LANGUAGE_TAGS:
+            raise ValueError(
+                f"unknown language {language!r}; use one of {', '.join(LANGUAGE_TAGS)}"
+            )
+        priority_value = Priority(priority).value if priority else ""
+        if group_size < 1:
+            raise ValueError("a group has at least one person")
+
+        def numbering(session: Session) -> dict[str, object]:
+            number = self._slot.next_number(self._day_numbers(session, service))
+            return {"number": str(number), "code": format_code(offered.letter, number)}
+
+        data: dict[str, object] = {
+            "service": service,
+            "priority": priority_value,
+            "language": language,
+            "group_size": str(group_size),
+        }
+        if appointment_at is not None:
+            data["appointment_at"] = appointment_at.isoformat()
+        event, _ = self._append(None, Op.ISSUED, data, prepare=numbering)
+        return self.ticket(str(event.key))
+
+    def ticket(self, ref: str) -> TicketView:
+        """Today's ticket by id or code; raises :class:`TicketNotFound`."""
+        view = self.reader.run(lambda q: q.ticket(self.today().isoformat(), ref))
+        if view is None:
+            raise TicketNotFound(f"There is no ticket {ref} today.")
+        return view
+
+    def _ticket_op(self, ref: str, op: Op, data: dict[str, object] | None = None) -> TicketView:
+        view = self.ticket(ref)
+        self._append(
+            view.id,
+            op,
+            data or {},
+            day=day_doc_name(self.config.centre, date.fromisoformat(view.day)),
+        )
+        return self.ticket(view.id)
+
+    def call_next(self, desk: str, services: Sequence[str] | None = None) -> TicketView | None:
+        """Call the next person by the queue policy for these services (all when empty);
+        ``None`` when nobody is waiting."""
+        for code in services or ():
+            self.profile.service(code)
+        with self._write_lock:
+            queue = self.reader.run(lambda q: q.ordered_queue(self.today().isoformat(), services))
+            if not queue:
+                return None
+            return self.call(queue[0].id, desk)
+
+    def call(self, ref: str, desk: str) -> TicketView:
+        return self._ticket_op(ref, Op.CALLED, {"desk": desk})
+
+    def recall(self, ref: str, desk: str | None = None) -> TicketView:
+        return self._ticket_op(ref, Op.RECALLED, {"desk": desk or self.config.desk})
+
+    def start(self, ref: str, desk: str | None = None) -> TicketView:
+        return self._ticket_op(ref, Op.STARTED, {"desk": desk or self.config.desk})
+
+    def finish(self, ref: str, desk: str | None = None, outcome: str = "") -> TicketView:
+        data = {"desk": desk or self.config.desk}
+        if outcome:
+            data["outcome"] = outcome
+        return self._ticket_op(ref, Op.FINISHED, data)
+
+    def no_show(self, ref: str, desk: str | None = None) -> TicketView:
+        return self._ticket_op(ref, Op.NO_SHOW, {"desk": desk or self.config.desk})
+
+    def reinstate(self, ref: str) -> TicketView:
+        return self._ticket_op(ref, Op.REINSTATED, {})
+
+    def cancel(self, ref: str) -> TicketView:
+        return self._ticket_op(ref, Op.CANCELLED, {})
+
+    def refer(self, ref: str, to: str, reason: str = "") -> TicketView:
+        self.profile.service(to)  # KeyError with a plain message
+        data = {"to": to}
+        if reason:
+            data["reason"] = reason
+        return self._ticket_op(ref, Op.REFERRED, data)
+
+    def record_reprint(self, ref: str) -> TicketView:
+        return self._ticket_op(ref, Op.REPRINTED, {})
+
+    def set_counter(
+        self, desk: str, status: str, services: Iterable[str] = (), technician: str = ""
+    ) -> None:
+        """Record a counter opening, pausing or closing (expected waits count open ones)."""
+        op = {"open": Op.COUNTER_OPENED, "paused": Op.COUNTER_PAUSED, "closed": Op.COUNTER_CLOSED}[
+            status
+        ]
+        data: dict[str, object] = {"desk": desk, "services": list(services)}
+        if technician:
+            data["technician"] = technician
+        self._append(None, op, data)
+
+    def close_day(self, day: date) -> Change:
+        """Close a day: everyone still waiting or at a counter becomes ``closed``."""
+        _, change = self._append(None, Op.DAY_CLOSED, {}, day=day_doc_name(self.config.centre, day))
+        return change
+
+    def close_past_days(self) -> list[date]:
+        """Close every earlier day that still has open tickets (a desk started after
+        midnight closes yesterday); returns the days closed."""
+        today = self.today().isoformat()
+        with Session(self.read_engine) as session:
+            days = session.exec(
+                select(DayRow.day).where(DayRow.day < today, col(DayRow.closed).is_(None))
+            ).all()
+        closed = []
+        for day in days:
+            self.close_day(date.fromisoformat(day))
+            closed.append(date.fromisoformat(day))
+        return closed
+
+    # -- rebuilding and checking -------------------------------------------------------
+
+    def rebuild(self) -> int:
+        """Drop every projection and recreate it from the stored updates; returns the
+        number of events projected."""
+        with self._write_lock, self._transaction() as session:
+            for table in PROJECTION_TABLES:
+                session.exec(delete(table))
+            self._docs.clear()
+            self._load_registry()
+            for desk, entry in self._registry.items():
+                self.projector.project_desk(
+                    session,
+                    desk,
+                    {"role": entry.role, "slot": str(entry.slot), "public_key": entry.public_key},
+                )
+            names = [n for n in self.document_names() if day_of(n) is not None]
+            for name in names:
+                self.projector.replay(session, name, self.stored_updates(name), self.client_id)
+            session.commit()
+            count = session.exec(select(func.count()).select_from(EventRow)).one()
+        self._docs.clear()
+        return count
+
+    def stored_updates(self, name: str) -> list[bytes]:
+        with Session(self.read_engine) as session:
+            query = select(UpdateRow.data).where(UpdateRow.doc == name).order_by(UpdateRow.id)
+            return list(session.exec(query))
+
+    def check(self, progress: Callable[[str], None] | None = None) -> CheckReport:
+        """Compare the projection with a fresh projection of the stored updates."""
+        return run_check(self, progress)

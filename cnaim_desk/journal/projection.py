@@ -1,0 +1,375 @@
+"""From events to tables: verify what arrives, store the events, fold tickets.
+
+The :class:`Projector` is the only code that writes projection rows. It serves the
+journal's own appends, updates from other desks, ``journal rebuild`` (into the real
+tables) and ``journal check`` (into a scratch copy, to compare).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from sqlmodel import Session, col, select
+
+from cnaim_desk.domain.centres import CentreProfile
+from cnaim_desk.domain.clock import Hlc, HybridClock, wall_clock_ms
+from cnaim_desk.domain.events import COUNTER_OPS, TICKET_OPS, Event, EventFormatError, EventKey, Op
+from cnaim_desk.domain.languages import LANGUAGE_TAGS
+from cnaim_desk.domain.tickets import FINAL, Priority, TicketState, fold
+from cnaim_desk.journal.document import ReplicatedDoc, day_of
+from cnaim_desk.journal.signing import SignatureChecker
+from cnaim_desk.journal.tables import (
+    CounterRow,
+    DayRow,
+    DeskRow,
+    EventRow,
+    QuarantineRow,
+    TicketRow,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one commit changed, so a listener refreshes only that.
+
+    ``calls`` are the tickets called or recalled, in order; ``conflicts`` are the events
+    the state machine refused (key and reason), for staff to be told."""
+
+    doc: str
+    origin: str
+    ops: frozenset[Op] = frozenset()
+    tickets: frozenset[str] = frozenset()
+    counters: frozenset[str] = frozenset()
+    calls: tuple[str, ...] = ()
+    conflicts: tuple[tuple[str, str], ...] = ()
+    quarantined: int = 0
+
+    @property
+    def day(self) -> str | None:
+        return day_of(self.doc)
+
+
+@dataclass(frozen=True, slots=True)
+class DeskEntry:
+    """A desk in the centre's registry: what it may do, and the key its events verify with."""
+
+    desk: str
+    role: str
+    slot: int
+    public_key: str
+    revoked: bool = False
+
+    @classmethod
+    def from_record(cls, desk: str, record: object) -> DeskEntry | None:
+        try:
+            return cls(
+                desk=desk,
+                role=str(record["role"]),
+                slot=int(record["slot"]),
+                public_key=str(record["public_key"]),
+                revoked=record.get("revoked", "") == "yes",
+            )
+        except (TypeError, KeyError, ValueError, AttributeError):
+            log.warning("ignoring a malformed desk registry entry for %r", desk)
+            return None
+
+
+def event_from_row(row: EventRow) -> Event:
+    key = EventKey(row.desk, row.boot, row.seq)
+    return Event(key, row.ticket, Op(row.op), Hlc.parse(row.hlc), json.loads(row.data))
+
+
+def _ms(hlc: Hlc | None) -> int | None:
+    return hlc.wall_ms if hlc is not None else None
+
+
+def _ticket_values(state: TicketState, conflicts: int) -> dict[str, object]:
+    return {
+        "service": state.service,
+        "status": state.status.value,
+        "priority": state.priority.value if state.priority else None,
+        "language": state.language,
+        "group_size": state.group_size,
+        "called_by": state.called_by,
+        "called_ms": _ms(state.called_at),
+        "started_ms": _ms(state.started_at),
+        "finished_ms": _ms(state.finished_at),
+        "recalls": state.recalls,
+        "reprints": state.reprints,
+        "referred_from": state.referred_from,
+        "referral_reason": state.referral_reason,
+        "outcome": state.outcome,
+        "closed_from": state.closed_from.value if state.closed_from else None,
+        "conflicts": conflicts,
+        "updated": str(state.updated),
+    }
+
+
+def validate_event_data(event: Event, profile: CentreProfile) -> str | None:
+    """Why an event's data cannot be projected at this centre, or ``None`` when it can."""
+    if event.op is Op.ISSUED:
+        if not profile.has_service(event.text("service")):
+            return f"issued for a service this centre does not have: {event.text('service')!r}"
+        if not event.text("number").isdigit() or not event.text("code"):
+            return "issued without a valid number and code"
+        if event.text("language") not in LANGUAGE_TAGS:
+            return f"issued in an unknown language {event.text('language')!r}"
+        if event.text("priority") and event.text("priority") not in {p.value for p in Priority}:
+            return f"issued with an unknown priority {event.text('priority')!r}"
+        if not event.text("group_size", "1").isdigit():
+            return "issued with a malformed group size"
+    if event.op is Op.REFERRED and not profile.has_service(event.text("to")):
+        return f"referred to a service this centre does not have: {event.text('to')!r}"
+    return None
+
+
+def _data_text(event: Event) -> str:
+    data = {k: list(v) if isinstance(v, tuple) else v for k, v in event.data.items()}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+class Projector:
+    """Verifies events and writes the projection rows of a centre's desk."""
+
+    def __init__(
+        self,
+        centre: str,
+        profile: CentreProfile,
+        registry: Callable[[], dict[str, DeskEntry]],
+        clock: HybridClock,
+    ):
+        self.centre = centre
+        self.profile = profile
+        self._registry = registry
+        self._clock = clock
+        self._checker = SignatureChecker()
+
+    # -- verifying ---------------------------------------------------------------------
+
+    def verify(self, doc_name: str, key: str, record: object) -> tuple[Event, str] | str:
+        """The event and its signature, or the reason it must be quarantined."""
+        try:
+            event, signature = Event.from_record(key, record)
+        except EventFormatError as error:
+            return str(error)
+        entry = self._registry().get(event.desk)
+        if entry is None:
+            return f"signed by {event.desk!r}, which is not in the desk registry"
+        if entry.revoked:
+            return f"written by the revoked desk {event.desk!r}"
+        if not self._checker.verify(entry.public_key, event.signing_payload(doc_name), signature):
+            return f"its signature does not verify against {event.desk!r}'s key"
+        return validate_event_data(event, self.profile) or (event, signature)
+
+    def quarantine(self, session: Session, doc: str, key: str, reason: str, record: object) -> None:
+        log.warning("quarantined event %s in %s: %s", key, doc, reason)
+        text = json.dumps(record, default=str, ensure_ascii=False)[:4000]
+        session.add(
+            QuarantineRow(doc=doc, key=key, reason=reason, record=text, received_ms=wall_clock_ms())
+        )
+
+    def ingest_events(
+        self,
+        session: Session,
+        doc_name: str,
+        changed: dict[str, object],
+        origin: str,
+        *,
+        refold: bool = True,
+    ) -> Change:
+        """Verify the entries an update added or changed; project the good, quarantine the rest."""
+        items: list[tuple[Event, str]] = []
+        quarantined = 0
+        for key, record in changed.items():
+            verified = self.verify(doc_name, key, record)
+            if isinstance(verified, str):
+                self.quarantine(session, doc_name, key, verified, record)
+                quarantined += 1
+            else:
+                items.append(verified)
+        change = self.project(session, doc_name, items, origin=origin, refold=refold)
+        return replace(change, quarantined=change.quarantined + quarantined)
+
+    def replay(self, session: Session, name: str, updates: Iterable[bytes], client_id: int) -> None:
+        """Project a day document's stored updates, in the order received, into ``session``
+        (the real tables for ``rebuild``, a scratch copy for ``check``)."""
+        doc = ReplicatedDoc(name, client_id)
+        tickets: set[str] = set()
+        for update in updates:
+            changed, _ = doc.apply(update)
+            tickets |= self.ingest_events(session, name, changed, "rebuild", refold=False).tickets
+        for ticket in sorted(tickets):
+            self.refold(session, name, ticket)
+
+    # -- projecting --------------------------------------------------------------------
+
+    def project_desk(self, session: Session, desk: str, record: object) -> None:
+        entry = DeskEntry.from_record(desk, record)
+        if entry is not None:
+            session.merge(
+                DeskRow(
+                    desk=desk,
+                    role=entry.role,
+                    slot=entry.slot,
+                    public_key=entry.public_key,
+                    revoked=entry.revoked,
+                )
+            )
+
+    def project(
+        self,
+        session: Session,
+        doc_name: str,
+        items: Sequence[tuple[Event, str]],
+        *,
+        origin: str,
+        refold: bool = True,
+    ) -> Change:
+        """Store verified events and bring the projection up to date with them."""
+        day = day_of(doc_name)
+        if day is None:
+            raise ValueError(f"{doc_name} is not a day document")
+        day_row = session.get(DayRow, day)
+        if day_row is None:
+            day_row = DayRow(day=day, centre=self.centre)
+            session.add(day_row)
+        ops: set[Op] = set()
+        tickets: set[str] = set()
+        counters: set[str] = set()
+        calls: list[str] = []
+        quarantined = 0
+        for event, signature in items:
+            key = str(event.key)
+            data_text = _data_text(event)
+            stored = session.get(EventRow, key)
+            if stored is not None:
+                if (stored.sig, stored.data, stored.hlc) != (signature, data_text, str(event.hlc)):
+                    record = event.to_record(signature)
+                    self.quarantine(
+                        session, doc_name, key, "overwrites an event already seen", record
+                    )
+                    quarantined += 1
+                continue
+            if origin != "local":
+                self._clock.observe(event.hlc)
+            session.add(
+                EventRow(
+                    key=key,
+                    doc=doc_name,
+                    ticket=event.ticket,
+                    op=event.op.value,
+                    hlc=str(event.hlc),
+                    desk=event.key.desk,
+                    boot=event.key.boot,
+                    seq=event.key.seq,
+                    data=data_text,
+                    sig=signature,
+                )
+            )
+            ops.add(event.op)
+            if event.op in TICKET_OPS:
+                tickets.add(event.ticket)
+                if event.op in (Op.CALLED, Op.RECALLED):
+                    calls.append(event.ticket)
+            elif event.op in COUNTER_OPS:
+                counters.add(event.text("desk") or event.desk)
+                self._project_counter(session, day, event)
+            elif event.op is Op.INFO_GIVEN:
+                day_row.info_given += 1
+            elif event.op is Op.DAY_CLOSED:
+                if day_row.closed is None or str(event.hlc) < day_row.closed:
+                    day_row.closed = str(event.hlc)
+                tickets.update(self._open_tickets(session, day))
+        session.flush()
+        conflicts: list[tuple[str, str]] = []
+        if refold:
+            for ticket in sorted(tickets):
+                conflicts.extend(self.refold(session, doc_name, ticket))
+        return Change(
+            doc=doc_name,
+            origin=origin,
+            ops=frozenset(ops),
+            tickets=frozenset(tickets),
+            counters=frozenset(counters),
+            calls=tuple(calls),
+            conflicts=tuple(conflicts),
+            quarantined=quarantined,
+        )
+
+    @staticmethod
+    def _open_tickets(session: Session, day: str) -> list[str]:
+        session.flush()
+        final = [s.value for s in FINAL]
+        query = select(TicketRow.id).where(
+            TicketRow.day == day, col(TicketRow.status).not_in(final)
+        )
+        return list(session.exec(query))
+
+    def _project_counter(self, session: Session, day: str, event: Event) -> None:
+        desk = event.text("desk") or event.desk
+        row = session.get(CounterRow, (day, desk))
+        if row is not None and row.updated > str(event.hlc):
+            return  # an older state arriving late changes nothing
+        status = {Op.COUNTER_OPENED: "open", Op.COUNTER_PAUSED: "paused"}.get(event.op, "closed")
+        values = {
+            "status": status,
+            "services": json.dumps(list(event.texts("services"))),
+            "technician": event.text("technician"),
+            "updated": str(event.hlc),
+        }
+        if row is None:
+            session.add(CounterRow(day=day, desk=desk, **values))
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+
+    def refold(self, session: Session, doc_name: str, ticket: str) -> list[tuple[str, str]]:
+        """Fold a ticket's events again and write its row; return the conflicts found."""
+        rows = session.exec(
+            select(EventRow).where(
+                (EventRow.ticket == ticket)
+                | ((EventRow.doc == doc_name) & (EventRow.op == Op.DAY_CLOSED.value))
+            )
+        ).all()
+        result = fold(event_from_row(row) for row in rows)
+        reasons = {str(c.event.key): c.reason for c in result.conflicts}
+        pending = {str(e.key) for e in result.pending}
+        for row in rows:
+            if row.ticket != ticket:
+                continue
+            effect = (
+                "conflict" if row.key in reasons else "pending" if row.key in pending else "applied"
+            )
+            if (row.effect, row.reason) != (effect, reasons.get(row.key)):
+                row.effect, row.reason = effect, reasons.get(row.key)
+        state = result.state
+        if state is not None:
+            values = _ticket_values(state, len(reasons))
+            existing = session.get(TicketRow, ticket)
+            if existing is None:
+                appointment = state.appointment_at.isoformat() if state.appointment_at else None
+                session.add(
+                    TicketRow(
+                        id=state.id,
+                        centre=self.centre,
+                        day=day_of(doc_name),
+                        first_service=state.first_service,
+                        number=state.number,
+                        code=state.code,
+                        arrival=str(state.arrival),
+                        issued_by=state.issued_by,
+                        issued_ms=state.arrival.wall_ms,
+                        appointment_at=appointment,
+                        **values,
+                    )
+                )
+            else:
+                for name, value in values.items():
+                    setattr(existing, name, value)
+        session.flush()
+        return list(reasons.items())

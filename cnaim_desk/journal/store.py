@@ -1,0 +1,81 @@
+"""The desk's SQLite file: write-ahead log, full fsync at each commit, explicit
+transactions, and the schema version in ``PRAGMA user_version``."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+from sqlmodel import SQLModel
+
+from cnaim_desk.journal import tables
+
+
+class StoreError(Exception):
+    """The desk's database cannot be used; the message says why in plain words."""
+
+
+def open_engine(path: Path, *, read_only: bool = False, writer: bool = False) -> Engine:
+    """An engine on the desk's file.
+
+    The writer's transactions take ``BEGIN IMMEDIATE``, so a transaction never fails
+    half-way on a lock; everyone else reads with deferred transactions, which the
+    write-ahead log never blocks. ``read_only`` opens the file read-only, for commands that
+    run beside another process's writer."""
+    if read_only:
+        if not path.exists():
+            raise StoreError(f"There is no desk database at {path}.")
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 10},
+        poolclass=NullPool if read_only else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _configure(connection: sqlite3.Connection, _record) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself (the pysqlite recipe),
+        # so reads inside a transaction see one snapshot.
+        connection.isolation_level = None
+        cursor = connection.cursor()
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    return engine
+
+
+def prepare_schema(engine: Engine) -> None:
+    """Create the tables of a new file; refuse a file written by a newer version."""
+    with engine.begin() as connection:
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar_one()
+        if version > tables.SCHEMA_VERSION:
+            raise StoreError(
+                f"This desk's database was written by a newer CNAIM Desk "
+                f"(schema {version}, this one knows {tables.SCHEMA_VERSION}). Update the app."
+            )
+        SQLModel.metadata.create_all(connection)
+        if version < tables.SCHEMA_VERSION:
+            connection.exec_driver_sql(f"PRAGMA user_version = {tables.SCHEMA_VERSION}")
+
+
+def check_version(engine: Engine) -> None:
+    """For read-only use: the file must already have a schema this version understands."""
+    with engine.connect() as connection:
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar_one()
+    if version == 0:
+        raise StoreError("This desk's database is empty: run `cnaim-desk init` first.")
+    if version > tables.SCHEMA_VERSION:
+        raise StoreError(
+            f"This desk's database was written by a newer CNAIM Desk (schema {version})."
+        )

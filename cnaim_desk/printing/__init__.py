@@ -1,0 +1,1 @@
+"""Tickets on paper: layout, QR reference, Qt renderer and printer back ends."""

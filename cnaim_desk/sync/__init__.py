@@ -1,0 +1,1 @@
+"""Sync between desks: discovery, enrolment, transport, peer links (asyncio, no Qt)."""

@@ -1,0 +1,1 @@
+"""Qt windows and models, one package per role. Thin adapters over the journal."""
