@@ -83,6 +83,7 @@ class Service:
     appointment_only: bool = False
     sensitive: bool = False
     public_name_override: Mapping[str, str] | None = None
+    short_name: Mapping[str, str] | None = None
     pictogram: str = ""
     hours: Mapping[str, tuple[OpeningHours, ...]] = field(default_factory=dict)
 
@@ -94,6 +95,17 @@ class Service:
         """The name for tickets, boards and anything an arrival or the room can see."""
         names = self.public_name_override or self.name
         return names.get(lang) or names.get("en") or next(iter(names.values()))
+
+    def staff_short_name(self, lang: str = "pt") -> str:
+        """A short name for staff buttons and lists (the real name, abbreviated)."""
+        names = self.short_name or self.name
+        return names.get(lang) or names.get("en") or self.staff_name(lang)
+
+    def public_short_name(self, lang: str = "pt") -> str:
+        """A short name for boards; a sensitive office keeps its neutral public name."""
+        if self.sensitive:
+            return self.public_name(lang)
+        return self.staff_short_name(lang)
 
     def is_open(self, moment: datetime) -> bool:
         """Whether the service is open at ``moment`` (a Europe/Lisbon wall time)."""
@@ -255,6 +267,8 @@ def _parse_service(
     public_name = _parse_names(public, f"{place}.public_name", problems) if public else None
     if sensitive and not public_name:
         problems.add(place, "a sensitive office needs a neutral public_name for tickets and boards")
+    short = raw.get("short_name")
+    short_name = _parse_names(short, f"{place}.short_name", problems) if short else None
     hours = (
         _parse_hours(raw["hours"], f"{place}.hours", problems) if "hours" in raw else default_hours
     )
@@ -268,6 +282,7 @@ def _parse_service(
         appointment_only=bool(raw.get("appointment_only", False)),
         sensitive=sensitive,
         public_name_override=public_name,
+        short_name=short_name,
         pictogram=str(raw.get("pictogram", "")),
         hours=MappingProxyType(hours),
     )
@@ -302,6 +317,8 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
         if service.code in seen_codes:
             problems.add(f"services.{service.code}", "listed twice")
         seen_codes.add(service.code)
+        if service.letter == "?":
+            continue  # its letter is already reported as malformed
         if service.letter in seen_letters:
             problems.add(
                 f"services.{service.code}.letter",
@@ -311,12 +328,13 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
     messages = []
     for i, message in enumerate(raw.get("board_messages", [])):
         messages.append(_parse_names(message, f"board_messages[{i}]", problems))
+    name = _parse_names(raw.get("name"), "name", problems)
     if problems.items:
         raise ProfileError(source, problems.items)
     hours_text = line.get("hours", {}) if isinstance(line, dict) else {}
     return CentreProfile(
         id=centre_id,
-        name=_parse_names(raw.get("name"), "name", problems),
+        name=name,
         address=str(raw.get("address", "")),
         support_line=SupportLine(tuple(numbers), MappingProxyType(dict(hours_text))),
         services=tuple(services),

@@ -16,7 +16,7 @@ LISBON = ZoneInfo("Europe/Lisbon")
 #: follow it there: one wrong clock must not drag every desk's times into the future.
 MAX_CLOCK_DRIFT = timedelta(minutes=5)
 
-_HLC_TEXT = re.compile(r"^(\d{13})\.(\d{5})$")
+_HLC_TEXT = re.compile(r"([0-9]{13})\.([0-9]{5})")
 
 
 def now_lisbon(now_ms: int | None = None) -> datetime:
@@ -56,7 +56,7 @@ class Hlc:
 
     @classmethod
     def parse(cls, text: str) -> Hlc:
-        match = _HLC_TEXT.match(text) if isinstance(text, str) else None
+        match = _HLC_TEXT.fullmatch(text) if isinstance(text, str) else None
         if not match:
             raise ValueError(f"not a clock reading: {text!r}")
         return cls(int(match.group(1)), int(match.group(2)))

@@ -58,8 +58,9 @@ TICKET_OPS = frozenset(
 COUNTER_OPS = frozenset({Op.COUNTER_OPENED, Op.COUNTER_PAUSED, Op.COUNTER_CLOSED})
 DAY_OPS = frozenset({Op.INFO_GIVEN, Op.DAY_CLOSED})
 
-_DESK_ID = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
-_BOOT = re.compile(r"^[0-9a-f]{8,16}$")
+_DESK_ID = re.compile(r"[A-Z][A-Z0-9]{0,7}")
+_BOOT = re.compile(r"[0-9a-f]{8,16}")
+_SEQ = re.compile(r"[1-9][0-9]*")
 
 
 class EventFormatError(ValueError):
@@ -68,7 +69,7 @@ class EventFormatError(ValueError):
 
 def is_desk_id(text: str) -> bool:
     """Desk ids are short upper-case ids such as ``R1``, ``C4``, ``B1``."""
-    return bool(_DESK_ID.match(text))
+    return bool(_DESK_ID.fullmatch(text))
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -88,7 +89,7 @@ class EventKey:
         if len(parts) != 3:
             raise EventFormatError(f"event key {text!r} is not <desk>:<boot>:<seq>")
         desk, boot, seq = parts
-        if not is_desk_id(desk) or not _BOOT.match(boot) or not seq.isdigit() or seq[0] == "0":
+        if not is_desk_id(desk) or not _BOOT.fullmatch(boot) or not _SEQ.fullmatch(seq):
             raise EventFormatError(f"event key {text!r} is not <desk>:<boot>:<seq>")
         return cls(desk, boot, int(seq))
 

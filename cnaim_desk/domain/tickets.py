@@ -121,6 +121,13 @@ def issue(event: Event) -> TicketState:
         raise TransitionRefused("The issued event carries a malformed number.") from None
     priority_text = event.text("priority")
     appointment = event.text("appointment_at")
+    try:
+        priority = Priority(priority_text) if priority_text else None
+        appointment_at = datetime.fromisoformat(appointment) if appointment else None
+    except ValueError:
+        raise TransitionRefused(
+            "The issued event carries a malformed priority or appointment time."
+        ) from None
     return TicketState(
         id=str(event.key),
         code=event.text("code"),
@@ -128,12 +135,12 @@ def issue(event: Event) -> TicketState:
         first_service=event.text("service"),
         service=event.text("service"),
         status=TicketStatus.WAITING,
-        priority=Priority(priority_text) if priority_text else None,
+        priority=priority,
         language=event.text("language", "pt"),
         group_size=group,
         arrival=event.hlc,
         issued_by=event.desk,
-        appointment_at=datetime.fromisoformat(appointment) if appointment else None,
+        appointment_at=appointment_at,
         updated=event.hlc,
     )
 
@@ -184,7 +191,9 @@ def apply(state: TicketState, event: Event) -> TicketState:
         _refuse(state, "referred", IN_QUEUE | AT_COUNTER)
         target = event.text("to")
         if not target:
-            raise TransitionRefused("A referral must name the service the person is sent to.")
+            raise TransitionRefused(
+                f"Ticket {state.code} cannot be referred without naming the service it goes to."
+            )
         if target == state.service:
             raise TransitionRefused(f"Ticket {state.code} is already at {target}.")
         return replace(
@@ -206,7 +215,9 @@ def apply(state: TicketState, event: Event) -> TicketState:
         if state.status not in OPEN:
             raise TransitionRefused(f"Ticket {state.code} was {_STATUS_WORDS[state.status]}.")
         return replace(state, status=status.CLOSED, closed_from=state.status, updated=event.hlc)
-    raise TransitionRefused(f"{op.value} is not something that happens to a ticket.")
+    raise TransitionRefused(
+        f"Ticket {state.code} cannot take {op.value}: it is not something that happens to a ticket."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +242,8 @@ def fold(events: Iterable[Event]) -> Fold:
     """Fold a ticket's events (and the day's ``day_closed`` events) in total order.
 
     While the ticket's ``issued`` event has not arrived from its desk, the other events
-    are ``pending``, not conflicts: they are folded again once it arrives.
+    are ``pending``, not conflicts: they are folded again once it arrives. An ``issued``
+    event whose data is malformed is a conflict, and the ticket stays unknown.
     """
     state: TicketState | None = None
     conflicts: list[Conflict] = []
@@ -239,7 +251,10 @@ def fold(events: Iterable[Event]) -> Fold:
     for event in sorted(events, key=lambda e: e.order):
         if state is None:
             if event.op is Op.ISSUED:
-                state = issue(event)
+                try:
+                    state = issue(event)
+                except TransitionRefused as refused:
+                    conflicts.append(Conflict(event, refused.reason))
             elif event.op not in DAY_OPS:
                 pending.append(event)
             continue
@@ -250,6 +265,6 @@ def fold(events: Iterable[Event]) -> Fold:
         except TransitionRefused as refused:
             conflicts.append(Conflict(event, refused.reason))
     if state is None:
-        return Fold(None, (), tuple(pending))
+        return Fold(None, tuple(conflicts), tuple(pending))
     early = [Conflict(e, "It is ordered before the ticket was issued.") for e in pending]
     return Fold(state, tuple(early + conflicts))

@@ -48,8 +48,10 @@ from cnaim_desk.journal.queries import QueueQueries, QueueReader, TicketView
 from cnaim_desk.journal.signing import CentreKey, DeskSigningKey
 from cnaim_desk.journal.tables import (
     PROJECTION_TABLES,
+    CounterRow,
     DayRow,
     EventRow,
+    QuarantineRow,
     TicketRow,
     UpdateRow,
 )
@@ -252,13 +254,44 @@ class Journal:
 
     # -- the desk registry -----------------------------------------------------------
 
-    def _load_registry(self) -> None:
+    def _load_registry(self) -> set[str]:
+        """Read the registry from the centre document; return the desks whose entry changed."""
         doc = self._doc(centre_doc_name(self.config.centre))
-        self._registry = {}
+        before, self._registry = self._registry, {}
         for desk, record in doc.entries_snapshot().items():
             entry = DeskEntry.from_record(desk, record)
             if entry is not None:
                 self._registry[desk] = entry
+        return {
+            d
+            for d in before.keys() | self._registry.keys()
+            if before.get(d) != self._registry.get(d)
+        }
+
+    def _reverify(self, desks: set[str]) -> None:
+        """After the registry changed for ``desks``, their events quarantined earlier (say,
+        received before the desk's entry) may verify now: project again, from the stored
+        updates, each day document that holds such an event, as ``rebuild`` would."""
+        if not desks:
+            return
+        with Session(self.read_engine) as session:
+            rows = session.exec(select(QuarantineRow.doc, QuarantineRow.key)).all()
+        names = sorted({doc for doc, key in rows if key.split(":")[0] in desks and day_of(doc)})
+        for name in names:
+            day = day_of(name)
+            with self._write_lock, self._transaction() as session:
+                for table, where in (
+                    (EventRow, EventRow.doc == name),
+                    (QuarantineRow, QuarantineRow.doc == name),
+                    (TicketRow, TicketRow.day == day),
+                    (CounterRow, CounterRow.day == day),
+                    (DayRow, DayRow.day == day),
+                ):
+                    session.exec(delete(table).where(where))
+                self.projector.replay(session, name, self.stored_updates(name), self.client_id)
+                tickets = frozenset(session.exec(select(TicketRow.id).where(TicketRow.day == day)))
+                session.commit()
+            self._notify(Change(doc=name, origin="registry", tickets=tickets))
 
     def registry(self) -> dict[str, DeskEntry]:
         return dict(self._registry)
@@ -277,8 +310,9 @@ class Journal:
             except BaseException:
                 self._forget_doc(name)
                 raise
-        self._load_registry()
+        changed = self._load_registry()
         self._notify(Change(doc=name, origin="local"))
+        self._reverify(changed)
 
     # -- appending events --------------------------------------------------------------
 
@@ -349,9 +383,9 @@ class Journal:
             except BaseException:
                 self._forget_doc(doc_name)
                 raise
-        if day_of(doc_name) is None:
-            self._load_registry()
+        registry_changed = self._load_registry() if day_of(doc_name) is None else set()
         self._notify(change)
+        self._reverify(registry_changed)
         return change
 
     def updates_for(self, doc_name: str, state: bytes | None = None) -> bytes:

@@ -153,6 +153,12 @@ class QueueQueries:
         ordered = self.policy.order((_entry(r) for r in rows.values()), self.now)
         return [rows[entry.ticket_id] for entry in ordered]
 
+    def waiting(self, day: str, services: Sequence[str] | None = None) -> list[TicketView]:
+        """Waiting tickets in calling order, each with its position in its own service."""
+        rows = self.ordered_queue(day, services)
+        positions, waits = self._positions(day, sorted({row.service for row in rows}))
+        return [_view(row, positions.get(row.id), waits.get(row.id)) for row in rows]
+
     def recent_service_seconds(self, service: str) -> list[float]:
         """Call-to-finish durations of the latest services, oldest first."""
         query = (

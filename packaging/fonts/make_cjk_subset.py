@@ -14,7 +14,7 @@ only the common hanzi, so this keeps, from the Simplified Chinese face of each c
   ``cnaim_desk/`` and ``translations/``), so a translation using a rarer character is
   still covered once this script is run again.
 
-``tests/ui/test_fonts.py`` fails when a text file holds a Han character the subset lacks:
+``tests/printing/test_fonts.py`` fails when a text file holds a Han character the subset lacks:
 run this script again after adding one. The ``locl`` feature is dropped because it only
 pulls in the Japanese, Korean and Traditional Chinese glyph variants (doubling the size),
 and the family is renamed "Noto Sans SC Subset" so it is never confused with a full Noto

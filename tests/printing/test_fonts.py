@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QRawFont, QTextLayout
 
 from cnaim_desk.domain.languages import HOLDER_LANGUAGES, HolderLanguage
-from cnaim_desk.ui.fonts import (
+from cnaim_desk.printing.fonts import (
     BENGALI_FAMILY,
     DEVANAGARI_FAMILY,
     GURMUKHI_FAMILY,
@@ -249,7 +249,7 @@ def test_corrupt_font_file_is_logged_and_the_rest_still_register(qapp, tmp_path,
     shutil.copy(FONT_DIR / "NotoSansGurmukhi-Regular.ttf", tmp_path)
     broken = tmp_path / "Broken-Regular.ttf"
     broken.write_bytes(b"this is not a font\n" * 64)
-    with caplog.at_level(logging.WARNING, logger="cnaim_desk.ui.fonts"):
+    with caplog.at_level(logging.WARNING, logger="cnaim_desk.printing.fonts"):
         registry = register_fonts(tmp_path)
     try:
         assert registry.failed == (broken.resolve(),)
@@ -263,7 +263,7 @@ def test_corrupt_font_file_is_logged_and_the_rest_still_register(qapp, tmp_path,
 
 def test_missing_font_folder_is_logged_not_raised(qapp, tmp_path, caplog):
     absent = tmp_path / "no-fonts-here"
-    with caplog.at_level(logging.WARNING, logger="cnaim_desk.ui.fonts"):
+    with caplog.at_level(logging.WARNING, logger="cnaim_desk.printing.fonts"):
         registry = register_fonts(absent)
     assert registry.fonts == ()
     assert any("no-fonts-here" in r.getMessage() for r in caplog.records)

@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QLoggingCategory
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
 
 from cnaim_desk.domain.languages import Script, holder_language
@@ -167,4 +168,10 @@ def register_fonts(font_dir: Path | None = None) -> FontRegistry:
 
 def install_application_font(app: QGuiApplication, registry: FontRegistry) -> None:
     """Make :meth:`FontRegistry.ui_font` the default font of every widget and window."""
+    # Staff screens mix scripts (a language list, a queue of holders' languages), so the
+    # interface font is a family list. Qt logs a notice each time a family in such a list
+    # lacks a script and it moves on to the next, which is the list doing its job; that
+    # notice alone is silenced. Holder-facing text uses font_for_language() and needs
+    # no fallback.
+    QLoggingCategory.setFilterRules("qt.text.font.db.info=false")
     app.setFont(registry.ui_font())

@@ -1,0 +1,167 @@
+"""The composition root: reads the desk's settings, opens its journal, and builds the
+windows for its role. Nothing else reaches for globals."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.journal.lock import DeskBusy
+from cnaim_desk.journal.signing import KeyFileError
+from cnaim_desk.journal.store import StoreError
+from cnaim_desk.printing.fonts import FontRegistry, install_application_font, register_fonts
+from cnaim_desk.printing.output import TicketOutput
+from cnaim_desk.resources import resources_dir
+from cnaim_desk.ui.board.window import BoardWindow, choose_board_screen
+from cnaim_desk.ui.counter.window import CounterWindow
+from cnaim_desk.ui.desk_menu import DeskMenu
+from cnaim_desk.ui.i18n import InterfaceLanguage
+from cnaim_desk.ui.qt_journal import JournalBridge
+from cnaim_desk.ui.reception.window import ReceptionWindow
+from cnaim_desk.ui.settings import DeskSettings
+from cnaim_desk.ui.setup_dialog import SetupDialog
+from cnaim_desk.ui.theme import STAFF_STYLE
+
+log = logging.getLogger(__name__)
+
+DEMO_CONFIG = DeskConfig(centre="lisboa", desk="R1", role="reception")
+DEMO_COUNTER = "C1"
+#: A few people already waiting when the demo opens: (service, priority, language).
+DEMO_ARRIVALS = (
+    ("SS", None, "bn"),
+    ("AIMA", None, "pt"),
+    ("AIMA", "infant", "ar"),
+    ("SS", None, "uk"),
+    ("ACT", None, "hi"),
+    ("EC", None, "zh-Hans"),
+    ("GAJ", "elderly", "ur"),
+)
+OPEN_FAILURES = (DeskBusy, DeskSetupError, KeyFileError, StoreError)
+
+
+class DeskApp:
+    """One desk process: its journal, the bridge the windows use, and the windows."""
+
+    def __init__(self, app: QApplication, journal: Journal, fonts: FontRegistry):
+        self.app = app
+        self.journal = journal
+        self.fonts = fonts
+        self.settings = DeskSettings(journal.data_dir.root / "settings.ini")
+        self.language = InterfaceLanguage(app)
+        self.language.switch(self.settings.ui_language)
+        self.bridge = JournalBridge(journal)
+        self.output = TicketOutput(
+            journal.profile,
+            journal.centre_key,
+            fonts,
+            pdf_dir=journal.data_dir.root / "tickets",
+            printer_name=lambda: self.settings.printer_name,
+            paper=lambda: self.settings.paper,
+        )
+        self.reception: ReceptionWindow | None = None
+        self.counter: CounterWindow | None = None
+        self.board: BoardWindow | None = None
+
+    def _staff_window(self, window: QMainWindow) -> QMainWindow:
+        window.setStyleSheet(STAFF_STYLE)
+        DeskMenu(window, self.settings, self.language.switch, self.app.quit)
+        window.resize(1100, 760)
+        return window
+
+    def open_reception(self) -> ReceptionWindow:
+        self.reception = self._staff_window(ReceptionWindow(self.bridge, self.output, self.fonts))
+        self.reception.show()
+        return self.reception
+
+    def open_counter(self, desk: str) -> CounterWindow:
+        self.counter = self._staff_window(CounterWindow(self.bridge, desk))
+        self.counter.show()
+        self.counter.open_counter()
+        return self.counter
+
+    def open_board(self, *, only_if_second_screen: bool = False) -> BoardWindow | None:
+        screen, own_screen = choose_board_screen(self.settings.board_screen)
+        if only_if_second_screen and not own_screen:
+            return None
+        self.board = BoardWindow(self.bridge, self.fonts)
+        self.board.show_on(screen, full_screen=own_screen)
+        return self.board
+
+    def open_for_role(self, demo: bool = False) -> None:
+        role = self.journal.config.role
+        if demo:
+            self.open_reception()
+            self.open_counter(DEMO_COUNTER)
+            self.open_board()
+        elif role == "reception":
+            self.open_reception()
+            self.open_board(only_if_second_screen=True)
+        elif role == "counter":
+            self.open_counter(self.journal.config.desk)
+            self.open_board(only_if_second_screen=True)
+        else:
+            self.open_board()
+
+    def shutdown(self) -> None:
+        if self.counter is not None:
+            self.counter.close_counter()
+        self.bridge.shutdown()
+        self.journal.close()
+
+
+def seed_demo(journal: Journal) -> None:
+    """Put a few people in the demo's queues, as a centre looks mid-morning."""
+    for service, priority, language in DEMO_ARRIVALS:
+        journal.issue(service, priority=priority, language=language)
+
+
+def _explain(title: str, error: BaseException) -> None:
+    message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+    print(f"cnaim-desk: {message}", file=sys.stderr)
+    QMessageBox.critical(None, title, message)
+
+
+def run_gui(data_dir: Path, *, demo: bool = False) -> int:
+    """Open the windows for this desk (or the demo); returns the process exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CNAIM Desk")
+    app.setOrganizationName("CNAIM")
+    fonts = register_fonts()
+    install_application_font(app, fonts)
+    demo_dir: Path | None = None
+    try:
+        if not demo and not DataDir(data_dir).is_initialised():
+            dialog = SetupDialog()
+            dialog.setStyleSheet(STAFF_STYLE)
+            if dialog.exec() != SetupDialog.DialogCode.Accepted or dialog.choice is None:
+                return 0
+            if dialog.choice.demo:
+                demo = True
+            else:
+                Journal.init_standalone(
+                    data_dir, dialog.choice.config, resources=resources_dir()
+                ).close()
+        if demo:
+            demo_dir = Path(tempfile.mkdtemp(prefix="cnaim-desk-demo-"))
+            journal = Journal.init_standalone(demo_dir, DEMO_CONFIG, resources=resources_dir())
+            seed_demo(journal)
+        else:
+            journal = Journal.open(data_dir, resources=resources_dir(), purpose="cnaim-desk window")
+    except OPEN_FAILURES as error:
+        _explain(app.translate("run_gui", "CNAIM Desk cannot start"), error)
+        return 1
+    desk = DeskApp(app, journal, fonts)
+    desk.open_for_role(demo=demo)
+    try:
+        return app.exec()
+    finally:
+        desk.shutdown()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

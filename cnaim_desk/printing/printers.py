@@ -1,0 +1,85 @@
+"""Printing tickets: to a system printer through Qt, or to a PDF file when the desk has
+no printer. A failed print never loses a ticket: it stays issued, and the caller shows
+its code and offers a reprint."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from cnaim_desk.printing.fonts import FontRegistry
+from cnaim_desk.printing.layout import Paper, TicketContent
+from cnaim_desk.printing.render_qt import TicketPainter, render_pdf
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintResult:
+    """How a print went: where it went, or why it failed (in the staff's words)."""
+
+    ok: bool
+    destination: str
+    error: str | None = None
+
+
+def printer_names() -> list[str]:
+    """The system's printers, as Qt sees them (CUPS on Linux)."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+class TicketPrinter:
+    """Prints to ``printer_name`` when set, else saves a PDF per ticket in ``pdf_dir``."""
+
+    def __init__(
+        self, fonts: FontRegistry, *, printer_name: str | None, pdf_dir: Path, paper: Paper
+    ):
+        self._fonts = fonts
+        self.printer_name = printer_name or None
+        self.pdf_dir = pdf_dir
+        self.paper = paper
+
+    def print_ticket(self, content: TicketContent) -> PrintResult:
+        if self.printer_name is None:
+            return self._to_pdf(content)
+        return self._to_printer(content, self.printer_name)
+
+    def _to_pdf(self, content: TicketContent) -> PrintResult:
+        path = self.pdf_dir / f"{content.issued_at:%Y-%m-%d}" / f"{content.code}.pdf"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            render_pdf(content, path, self.paper, self._fonts)
+        except OSError as error:
+            return PrintResult(False, str(path), f"Could not save the ticket: {error}")
+        return PrintResult(True, str(path))
+
+    def _to_printer(self, content: TicketContent, name: str) -> PrintResult:
+        info = QPrinterInfo.printerInfo(name)
+        if info.isNull():
+            return PrintResult(False, name, f"The printer {name} is not available.")
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        size = QPageSize(
+            QSizeF(self.paper.width_mm, self.paper.height_mm), QPageSize.Unit.Millimeter
+        )
+        printer.setPageLayout(
+            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        )
+        printer.setFullPage(True)
+        printer.setDocName(f"Ticket {content.code}")
+        painter = QPainter()
+        if not painter.begin(printer):
+            return PrintResult(False, name, f"The printer {name} did not accept the ticket.")
+        try:
+            TicketPainter(painter, printer.width(), printer.resolution(), self._fonts).paint(
+                content
+            )
+        finally:
+            painter.end()
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            return PrintResult(False, name, f"The printer {name} reported an error.")
+        return PrintResult(True, name)

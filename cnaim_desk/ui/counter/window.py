@@ -1,0 +1,269 @@
+"""The counter window, first version: call the next person by the queue policy, recall,
+start, finish or mark a no-show, and see who is waiting (staff-only details included).
+
+Keys: F5 call next, F6 recall, F7 start, F8 finish, F9 no-show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnaim_desk.domain.languages import holder_language
+from cnaim_desk.domain.tickets import AT_COUNTER, TicketStatus
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.journal.projection import Change
+from cnaim_desk.journal.queries import TicketView
+from cnaim_desk.ui.i18n import staff_language
+from cnaim_desk.ui.qt_journal import JournalBridge
+
+
+class CounterWindow(QMainWindow):
+    """A service counter: one technician calling and serving people."""
+
+    def __init__(self, bridge: JournalBridge, desk: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._bridge = bridge
+        self._profile = bridge.journal.profile
+        self.desk = desk
+        self.current: TicketView | None = None
+        self.setObjectName("counter")
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        self.heading = QLabel(central)
+        self.heading.setProperty("role", "title")
+        layout.addWidget(self.heading)
+
+        top = QHBoxLayout()
+        self.current_box = QGroupBox(central)
+        current_layout = QHBoxLayout(self.current_box)
+        self.code_label = QLabel("—", self.current_box)
+        self.code_label.setProperty("role", "code")
+        self.code_label.setMinimumWidth(220)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label = QLabel(self.current_box)
+        self.detail_label.setWordWrap(True)
+        current_layout.addWidget(self.code_label)
+        current_layout.addWidget(self.detail_label, 1)
+        top.addWidget(self.current_box, 3)
+
+        self.services_box = QGroupBox(central)
+        services_layout = QVBoxLayout(self.services_box)
+        self.services = QListWidget(self.services_box)
+        for service in self._profile.services:
+            item = QListWidgetItem(f"{service.letter}  {service.code}")
+            item.setData(Qt.ItemDataRole.UserRole, service.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.services.addItem(item)
+        self.services.itemChanged.connect(lambda _item: self._services_changed())
+        services_layout.addWidget(self.services)
+        top.addWidget(self.services_box, 1)
+        layout.addLayout(top)
+
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, key, handler in (
+            ("call", "F5", self.call_next),
+            ("recall", "F6", lambda: self._step(lambda j, t: j.recall(t, self.desk))),
+            ("start", "F7", lambda: self._step(lambda j, t: j.start(t, self.desk))),
+            ("finish", "F8", lambda: self._step(lambda j, t: j.finish(t, self.desk))),
+            ("no_show", "F9", lambda: self._step(lambda j, t: j.no_show(t, self.desk))),
+        ):
+            button = QPushButton(central)
+            button.setShortcut(QKeySequence(key))
+            button.setMinimumHeight(48)
+            button.clicked.connect(handler)
+            self.buttons[name] = button
+            actions.addWidget(button)
+        layout.addLayout(actions)
+
+        self.message = QLabel(central)
+        self.message.setWordWrap(True)
+        self.message.setProperty("role", "notice")
+        layout.addWidget(self.message)
+
+        self.queue_box = QGroupBox(central)
+        queue_layout = QVBoxLayout(self.queue_box)
+        self.queue = QTableWidget(0, 6, self.queue_box)
+        self.queue.verticalHeader().setVisible(False)
+        self.queue.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.queue.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.queue.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        queue_layout.addWidget(self.queue)
+        layout.addWidget(self.queue_box, 1)
+        self.setCentralWidget(central)
+
+        bridge.changed.connect(self._on_change)
+        self.retranslate()
+        self.refresh()
+
+    # -- texts -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("CNAIM Desk — Counter {desk}").format(desk=self.desk))
+        self.heading.setText(self.tr("Counter {desk}").format(desk=self.desk))
+        self.current_box.setTitle(self.tr("At this counter"))
+        self.services_box.setTitle(self.tr("Services served"))
+        texts = {
+            "call": self.tr("Call next (F5)"),
+            "recall": self.tr("Recall (F6)"),
+            "start": self.tr("Start (F7)"),
+            "finish": self.tr("Finish (F8)"),
+            "no_show": self.tr("No-show (F9)"),
+        }
+        for name, button in self.buttons.items():
+            button.setText(texts[name])
+            button.setAccessibleName(texts[name])
+        self.queue_box.setTitle(self.tr("Waiting, in calling order"))
+        self.queue.setHorizontalHeaderLabels(
+            [
+                self.tr("Ticket"),
+                self.tr("Service"),
+                self.tr("Since"),
+                self.tr("Language"),
+                self.tr("Priority"),
+                self.tr("Group"),
+            ]
+        )
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _status_text(self, status: TicketStatus) -> str:
+        return {
+            TicketStatus.CALLED: self.tr("called — waiting for the person"),
+            TicketStatus.SERVING: self.tr("being served"),
+        }.get(status, status.value)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def served_services(self) -> list[str]:
+        codes = []
+        for row in range(self.services.count()):
+            item = self.services.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                codes.append(item.data(Qt.ItemDataRole.UserRole))
+        return codes
+
+    def open_counter(self) -> None:
+        """Record this counter as open for its services (expected waits count it)."""
+        services = self.served_services()
+        self._bridge.submit(lambda journal: journal.set_counter(self.desk, "open", services))
+
+    def close_counter(self) -> None:
+        self._bridge.submit(lambda journal: journal.set_counter(self.desk, "closed"))
+
+    def _services_changed(self) -> None:
+        self.open_counter()
+        self.refresh()
+
+    def call_next(self) -> None:
+        services = self.served_services()
+        if not services:
+            self._tell(self.tr("Choose at least one service to call for."))
+            return
+        self._bridge.submit(
+            lambda journal: journal.call_next(self.desk, services), self._called, self._refused
+        )
+
+    def _called(self, ticket: TicketView | None) -> None:
+        if ticket is None:
+            self._tell(self.tr("No one is waiting for these services."))
+        else:
+            self._tell("")
+            self.current = ticket
+        self.refresh()
+
+    def _step(self, action: Callable[[Journal, str], TicketView]) -> None:
+        if self.current is None:
+            self._tell(self.tr("No ticket at this counter: call the next person first."))
+            return
+        ticket_id = self.current.id
+        self._bridge.submit(
+            lambda journal: action(journal, ticket_id), self._stepped, self._refused
+        )
+
+    def _stepped(self, ticket: TicketView) -> None:
+        self._tell("")
+        self.current = ticket if ticket.status in AT_COUNTER else None
+        self.refresh()
+
+    def _refused(self, error: Exception) -> None:
+        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        self._tell(message)
+
+    def _tell(self, text: str) -> None:
+        self.message.setText(f"⚠ {text}" if text else "")
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.day == self._bridge.today():
+            self.refresh()
+
+    def refresh(self) -> None:
+        today = self._bridge.today()
+        if self.current is not None:
+            self.current = self._bridge.read(lambda q: q.ticket(today, self.current.id))
+            if self.current is not None and self.current.status not in AT_COUNTER:
+                self.current = None
+        self._show_current()
+        waiting = self._bridge.read(lambda q: q.waiting(today, self.served_services()))
+        self.queue.setRowCount(len(waiting))
+        for row, ticket in enumerate(waiting):
+            language = holder_language(ticket.language)
+            cells = (
+                ticket.code,
+                ticket.service + (" ↩" if ticket.referred_from else ""),
+                ticket.issued_at.strftime("%H:%M"),
+                f"{language.native_name} ({language.tag})",
+                ticket.priority or "",
+                str(ticket.group_size),
+            )
+            for column, text in enumerate(cells):
+                self.queue.setItem(row, column, QTableWidgetItem(text))
+        can_act = self.current is not None
+        for name in ("recall", "start", "finish", "no_show"):
+            self.buttons[name].setEnabled(can_act)
+
+    def _show_current(self) -> None:
+        ticket = self.current
+        if ticket is None:
+            self.code_label.setText("—")
+            self.detail_label.setText(self.tr("Free. Press F5 to call the next person."))
+            return
+        self.code_label.setText(ticket.code)
+        language = holder_language(ticket.language)
+        parts = [
+            self._profile.service(ticket.service).staff_name(staff_language()),
+            self._status_text(ticket.status),
+            self.tr("language: {name}").format(name=language.native_name),
+        ]
+        if ticket.priority:
+            parts.append(self.tr("priority: {category}").format(category=ticket.priority))
+        if ticket.recalls:
+            parts.append(self.tr("recalled {n}×").format(n=ticket.recalls))
+        self.detail_label.setText(" · ".join(parts))

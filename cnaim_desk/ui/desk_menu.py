@@ -1,0 +1,84 @@
+"""The desk menu of the staff windows: printer, paper, interface language, quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
+
+from cnaim_desk.printing.layout import Paper
+from cnaim_desk.printing.printers import printer_names
+from cnaim_desk.ui.settings import UI_LANGUAGES, DeskSettings
+
+
+class DeskMenu(QMenu):
+    """Desk-wide options; changes apply at once and are saved in the desk's settings."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: DeskSettings,
+        switch_language: Callable[[str], None],
+        quit_app: Callable[[], None],
+    ):
+        super().__init__(window)
+        self._settings = settings
+        self._switch_language = switch_language
+        self.printer_action = QAction(self, triggered=self.choose_printer)
+        self.paper_menu = QMenu(self)
+        self.paper_group = QActionGroup(self)
+        for paper in Paper:
+            action = QAction(paper.value, self, checkable=True)
+            action.setChecked(paper == settings.paper)
+            action.triggered.connect(lambda _=False, p=paper: setattr(settings, "paper", p))
+            self.paper_group.addAction(action)
+            self.paper_menu.addAction(action)
+        self.language_menu = QMenu(self)
+        self.language_group = QActionGroup(self)
+        for code, name in UI_LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == settings.ui_language)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+        self.quit_action = QAction(self, triggered=quit_app)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.addAction(self.printer_action)
+        self.addMenu(self.paper_menu)
+        self.addMenu(self.language_menu)
+        self.addSeparator()
+        self.addAction(self.quit_action)
+        window.menuBar().addMenu(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Desk"))
+        printer = self._settings.printer_name or self.tr("none — tickets saved as PDF")
+        self.printer_action.setText(self.tr("&Printer… ({printer})").format(printer=printer))
+        self.paper_menu.setTitle(self.tr("P&aper"))
+        self.language_menu.setTitle(self.tr("Interface &language"))
+        self.quit_action.setText(self.tr("&Quit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_language(self, code: str) -> None:
+        self._settings.ui_language = code
+        self._switch_language(code)
+
+    def choose_printer(self) -> None:
+        no_printer = self.tr("No printer: save each ticket as a PDF")
+        choices = [no_printer, *printer_names()]
+        current = self._settings.printer_name
+        index = choices.index(current) if current in choices else 0
+        parent: QWidget = self.parentWidget()
+        choice, ok = QInputDialog.getItem(
+            parent, self.tr("Ticket printer"), self.tr("Print tickets on:"), choices, index, False
+        )
+        if ok:
+            self._settings.printer_name = "" if choice == no_printer else choice
+            self.retranslate()

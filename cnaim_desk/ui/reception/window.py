@@ -1,0 +1,351 @@
+"""The reception window (Welcome and Screening desk), first version: choose the arrival's
+language and any legal priority, press the service, and the ticket is issued and printed.
+
+Keyboard first: Alt+<ticket letter> issues for a service, Ctrl+P reprints the last
+ticket, Ctrl+L goes to the language list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cnaim_desk.domain.languages import HOLDER_LANGUAGES
+from cnaim_desk.domain.tickets import Priority
+from cnaim_desk.journal.projection import Change
+from cnaim_desk.journal.queries import TicketView
+from cnaim_desk.printing.fonts import FontRegistry
+from cnaim_desk.printing.output import TicketOutput
+from cnaim_desk.printing.printers import PrintResult
+from cnaim_desk.ui.i18n import staff_language
+from cnaim_desk.ui.qt_journal import JournalBridge
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedTicket:
+    """The last ticket issued here and how its printing went."""
+
+    ticket: TicketView
+    printed: PrintResult
+
+
+class ReceptionWindow(QMainWindow):
+    """Issues tickets for the services of the centre.
+
+    Signals:
+        issued(IssuedTicket): a ticket was committed and sent to the printer.
+    """
+
+    issued = Signal(object)
+
+    def __init__(
+        self,
+        bridge: JournalBridge,
+        output: TicketOutput,
+        fonts: FontRegistry,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._bridge = bridge
+        self._output = output
+        self._profile = bridge.journal.profile
+        self._last: IssuedTicket | None = None
+        self.setObjectName("reception")
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        self.heading = QLabel(central)
+        self.heading.setProperty("role", "title")
+        layout.addWidget(self.heading)
+
+        choices = QHBoxLayout()
+        self.language_label = QLabel(central)
+        self.language = QComboBox(central)
+        self.language.setFont(fonts.font_for_language(HOLDER_LANGUAGES[0].tag))
+        for index, language in enumerate(HOLDER_LANGUAGES):
+            # Each name in its own script's font: Urdu in Nastaliq, not a fallback's Naskh.
+            self.language.addItem(language.native_name, language.tag)
+            self.language.setItemData(
+                index, fonts.font_for_language(language.tag), Qt.ItemDataRole.FontRole
+            )
+        self.language.currentIndexChanged.connect(
+            lambda _index: self.language.setFont(fonts.font_for_language(self.selected_language()))
+        )
+        self.language_label.setBuddy(self.language)
+        choices.addWidget(self.language_label)
+        choices.addWidget(self.language, 1)
+        self.priority_box = QGroupBox(central)
+        priority_layout = QHBoxLayout(self.priority_box)
+        self.priority_group = QButtonGroup(self)
+        self.priority_buttons: dict[Priority | None, QRadioButton] = {}
+        for priority in (None, *Priority):
+            button = QRadioButton(self.priority_box)
+            self.priority_group.addButton(button)
+            self.priority_buttons[priority] = button
+            priority_layout.addWidget(button)
+        self.priority_buttons[None].setChecked(True)
+        choices.addWidget(self.priority_box, 3)
+        layout.addLayout(choices)
+
+        body = QHBoxLayout()
+        self.services_box = QGroupBox(central)
+        grid = QGridLayout(self.services_box)
+        self.service_buttons: dict[str, QPushButton] = {}
+        for index, service in enumerate(self._profile.services):
+            button = QPushButton(self.services_box)
+            button.setProperty("role", "service")
+            button.setMinimumHeight(52)
+            button.clicked.connect(lambda _=False, code=service.code: self.issue_for(code))
+            shortcut = QShortcut(QKeySequence(f"Alt+{service.letter}"), self)
+            shortcut.activated.connect(lambda code=service.code: self.issue_for(code))
+            self.service_buttons[service.code] = button
+            grid.addWidget(button, index // 2, index % 2)
+        grid.setRowStretch(grid.rowCount(), 1)
+        body.addWidget(self.services_box, 5)
+
+        self.load_box = QGroupBox(central)
+        load_layout = QVBoxLayout(self.load_box)
+        self.load_table = QTableWidget(0, 4, self.load_box)
+        self.load_table.verticalHeader().setVisible(False)
+        self.load_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.load_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        load_layout.addWidget(self.load_table)
+        body.addWidget(self.load_box, 4)
+        layout.addLayout(body, 1)
+
+        self.result_box = QGroupBox(central)
+        result_layout = QHBoxLayout(self.result_box)
+        self.code_label = QLabel("—", self.result_box)
+        self.code_label.setProperty("role", "code")
+        self.code_label.setMinimumWidth(220)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        result_layout.addWidget(self.code_label)
+        details = QVBoxLayout()
+        self.detail_label = QLabel(self.result_box)
+        self.detail_label.setWordWrap(True)
+        self.print_label = QLabel(self.result_box)
+        self.print_label.setWordWrap(True)
+        self.print_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        details.addWidget(self.detail_label)
+        details.addWidget(self.print_label)
+        result_layout.addLayout(details, 1)
+        buttons = QVBoxLayout()
+        self.reprint_button = QPushButton(self.result_box)
+        self.reprint_button.setEnabled(False)
+        self.reprint_button.clicked.connect(self.reprint_last)
+        self.open_button = QPushButton(self.result_box)
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_last_pdf)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.open_button)
+        result_layout.addLayout(buttons)
+        layout.addWidget(self.result_box)
+        self.setCentralWidget(central)
+
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint_last)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.language.setFocus)
+        bridge.changed.connect(self._on_change)
+        self.retranslate()
+        self.refresh_load()
+
+    # -- texts -------------------------------------------------------------------------
+
+    def _priority_text(self, priority: Priority | None) -> str:
+        return {
+            None: self.tr("No priority"),
+            Priority.DISABILITY: self.tr("Disability"),
+            Priority.ELDERLY: self.tr("Elderly (65+)"),
+            Priority.PREGNANCY: self.tr("Pregnancy"),
+            Priority.INFANT: self.tr("Child up to 2"),
+        }[priority]
+
+    def retranslate(self) -> None:
+        journal = self._bridge.journal
+        self.setWindowTitle(
+            self.tr("CNAIM Desk — Reception {desk}").format(desk=journal.config.desk)
+        )
+        self.heading.setText(
+            self.tr("Welcome and Screening · {centre} · desk {desk}").format(
+                centre=self._profile.name.get(staff_language(), ""), desk=journal.config.desk
+            )
+        )
+        self.language_label.setText(self.tr("Arrival's &language:"))
+        self.language.setAccessibleName(self.tr("Arrival's language"))
+        self.priority_box.setTitle(self.tr("Legal priority (claimed by the person)"))
+        for priority, button in self.priority_buttons.items():
+            button.setText(self._priority_text(priority))
+        self.services_box.setTitle(self.tr("Issue a ticket for"))
+        for service in self._profile.services:
+            name = service.staff_short_name(staff_language())
+            button = self.service_buttons[service.code]
+            button.setText(f"{service.letter}   {name}   ·   Alt+{service.letter}")
+            button.setToolTip(service.staff_name(staff_language()))
+            button.setAccessibleName(self.tr("Issue a ticket for {service}").format(service=name))
+        self.load_box.setTitle(self.tr("Waiting now"))
+        self.load_table.setHorizontalHeaderLabels(
+            [self.tr("Service"), self.tr("Waiting"), self.tr("Wait"), self.tr("Left today")]
+        )
+        self.result_box.setTitle(self.tr("Last ticket"))
+        self.reprint_button.setText(self.tr("&Reprint (Ctrl+P)"))
+        self.open_button.setText(self.tr("&Open PDF"))
+        self.code_label.setAccessibleName(self.tr("Last ticket number"))
+        self._show_last()
+        self.refresh_load()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- issuing -----------------------------------------------------------------------
+
+    def selected_language(self) -> str:
+        return self.language.currentData()
+
+    def selected_priority(self) -> Priority | None:
+        for priority, button in self.priority_buttons.items():
+            if button.isChecked():
+                return priority
+        return None
+
+    def issue_for(self, service_code: str) -> None:
+        """Issue (on the writer thread), then print and show the ticket."""
+        language = self.selected_language()
+        priority = self.selected_priority()
+        for button in self.service_buttons.values():
+            button.setEnabled(False)
+        self._bridge.submit(
+            lambda journal: journal.issue(service_code, priority=priority, language=language),
+            self._issued,
+            self._refused,
+        )
+
+    def _issued(self, ticket: TicketView) -> None:
+        self._enable_services()
+        printed = self._output.print(ticket)
+        self._last = IssuedTicket(ticket, printed)
+        self.priority_buttons[None].setChecked(True)
+        self._show_last()
+        self.issued.emit(self._last)
+
+    def _refused(self, error: Exception) -> None:
+        self._enable_services()
+        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        self.print_label.setProperty("role", "notice")
+        self.print_label.setText("⚠ " + self.tr("Not issued: {reason}").format(reason=message))
+        self._restyle(self.print_label)
+
+    def _enable_services(self) -> None:
+        for button in self.service_buttons.values():
+            button.setEnabled(True)
+
+    def reprint_last(self) -> None:
+        if self._last is None:
+            return
+        ticket = self._last.ticket
+        self._bridge.submit(
+            lambda journal: journal.record_reprint(ticket.id), self._reprinted, self._refused
+        )
+
+    def _reprinted(self, ticket: TicketView) -> None:
+        self._last = IssuedTicket(ticket, self._output.print(ticket))
+        self._show_last()
+
+    def _open_last_pdf(self) -> None:
+        if (
+            self._last is not None
+            and self._last.printed.ok
+            and self._last.printed.destination.endswith(".pdf")
+        ):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._last.printed.destination))
+
+    def _show_last(self) -> None:
+        if self._last is None:
+            self.detail_label.setText(self.tr("Choose the arrival's language, then the service."))
+            self.print_label.setText("")
+            return
+        ticket, printed = self._last.ticket, self._last.printed
+        service = self._profile.service(ticket.service).staff_name(staff_language())
+        self.code_label.setText(ticket.code)
+        if ticket.position == 0:
+            ahead = self.tr("next in line")
+        else:
+            ahead = self.tr("{n} ahead").format(n=ticket.position)
+        wait = (
+            self.tr("about {n} min").format(n=ticket.expected_wait_minutes)
+            if ticket.expected_wait_minutes is not None
+            else self.tr("no wait estimate yet")
+        )
+        self.detail_label.setText(f"{service} · {ahead} · {wait}")
+        if printed.ok:
+            self.print_label.setProperty("role", "ok")
+            if printed.destination.endswith(".pdf"):
+                text = self.tr("✔ Saved as PDF: {path}").format(path=printed.destination)
+            else:
+                text = self.tr("✔ Printed on {printer}").format(printer=printed.destination)
+        else:
+            self.print_label.setProperty("role", "notice")
+            text = "⚠ " + self.tr(
+                "Not printed: {reason} The ticket is valid: tell the person their number, "
+                "{code}, and reprint when the printer is back."
+            ).format(reason=printed.error, code=ticket.code)
+        self.print_label.setText(text)
+        self._restyle(self.print_label)
+        self.reprint_button.setEnabled(True)
+        self.open_button.setEnabled(printed.ok and printed.destination.endswith(".pdf"))
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    # -- the side panel ----------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.day == self._bridge.today():
+            self.refresh_load()
+
+    def refresh_load(self) -> None:
+        services = self._profile.services
+        loads = self._bridge.read(
+            lambda queries: queries.service_loads(self._bridge.today(), [s.code for s in services])
+        )
+        self.load_table.setRowCount(len(loads))
+        for row, (service, load) in enumerate(zip(services, loads, strict=True)):
+            left = (
+                str(max(service.daily_quota - load.issued_today, 0))
+                if service.daily_quota is not None
+                else "∞"
+            )
+            wait = (
+                self.tr("{n} min").format(n=load.expected_wait_minutes)
+                if load.expected_wait_minutes is not None
+                else "—"
+            )
+            name = service.staff_short_name(staff_language())
+            cells = (f"{service.letter} · {name}", str(load.waiting), wait, left)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.load_table.setItem(row, column, item)
