@@ -44,8 +44,9 @@ class SetupDialog(QDialog):
         self.centre = QComboBox(self)
         self.desk = QLineEdit(self)
         self.desk.setValidator(
-            QRegularExpressionValidator(QRegularExpression("[A-Z][A-Z0-9]{0,7}"), self)
+            QRegularExpressionValidator(QRegularExpression("[A-Za-z][A-Za-z0-9]{0,7}"), self)
         )
+        self.desk.textEdited.connect(self._upper_case)
         self.desk.setMaxLength(8)
         self.role = QComboBox(self)
         self.centre_label = QLabel(self)
@@ -105,6 +106,13 @@ class SetupDialog(QDialog):
             self.role.addItem(roles[role], role)
         self.set_up.setText(self.tr("&Set up this desk"))
         self.demo.setText(self.tr("Try the &demo"))
+
+    def _upper_case(self, text: str) -> None:
+        # Desk ids are upper case; typing c4 gives C4.
+        if text != text.upper():
+            position = self.desk.cursorPosition()
+            self.desk.setText(text.upper())
+            self.desk.setCursorPosition(position)
 
     def _accept_desk(self) -> None:
         desk = self.desk.text().strip().upper()

@@ -66,7 +66,7 @@ def test_the_ops_are_those_of_the_design():
 
 
 def test_every_op_is_about_exactly_one_of_a_ticket_a_counter_or_the_day():
-    assert TICKET_OPS | COUNTER_OPS | DAY_OPS == set(Op)
+    assert set(Op) == TICKET_OPS | COUNTER_OPS | DAY_OPS
     assert not TICKET_OPS & COUNTER_OPS
     assert not TICKET_OPS & DAY_OPS
     assert not COUNTER_OPS & DAY_OPS
@@ -127,8 +127,18 @@ def test_a_key_that_is_not_text_is_refused():
 
 @pytest.mark.parametrize(
     ("text", "valid"),
-    [("R1", True), ("C4", True), ("B1", True), ("S1", True), ("RECEPT01", True)]
-    + [("r1", False), ("4C", False), ("RECEPTION", False), ("R1\n", False), ("", False)],
+    [
+        ("R1", True),
+        ("C4", True),
+        ("B1", True),
+        ("S1", True),
+        ("RECEPT01", True),
+        ("r1", False),  # upper case
+        ("4C", False),  # starting with a letter
+        ("RECEPTION", False),  # short: at most eight characters
+        ("R1\n", False),
+        ("", False),
+    ],
 )
 def test_desk_ids_are_short_upper_case_ids(text, valid):
     assert is_desk_id(text) is valid

@@ -138,7 +138,7 @@ queues = st.lists(entry_fields, max_size=25).map(
 
 
 def due(entry: QueueEntry) -> bool:
-    return entry.appointment_at is not None and NOW >= entry.appointment_at - LEAD
+    return entry.appointment_at is not None and entry.appointment_at - LEAD <= NOW
 
 
 def group(entry: QueueEntry) -> str:

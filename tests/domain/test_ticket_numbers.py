@@ -31,7 +31,9 @@ def test_a_shared_slot_owns_its_hundred_of_every_thousand(index):
     assert slot.nth(99) == base + 99
     assert slot.nth(100) == 1000 + base  # the next thousand, same hundred
     assert slot.nth(250) == 2000 + base + 50
-    assert slot.owns(base) and slot.owns(base + 99) and slot.owns(3000 + base + 7)
+    assert slot.owns(base)
+    assert slot.owns(base + 99)
+    assert slot.owns(3000 + base + 7)
     assert not slot.owns(base - 1)
     assert not slot.owns(base + 100)
     assert not slot.owns(0)

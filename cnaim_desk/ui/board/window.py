@@ -83,6 +83,8 @@ class BoardWindow(QWidget):
         self.setPalette(palette)
 
         layout = QVBoxLayout(self)
+        # The board takes the size of its screen; the fonts follow in resizeEvent.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         top = QHBoxLayout()
         self.title = self._label(NOW_CALLING, theme.BOARD_MUTED)
         self.clock = self._label("", theme.BOARD_MUTED)

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from cnaim_desk.domain.languages import holder_language
-from cnaim_desk.domain.tickets import AT_COUNTER, TicketStatus
+from cnaim_desk.domain.tickets import AT_COUNTER
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.projection import Change
 from cnaim_desk.journal.queries import TicketView
 from cnaim_desk.ui.i18n import staff_language
+from cnaim_desk.ui.labels import priority_label, status_label
 from cnaim_desk.ui.qt_journal import JournalBridge
 
 
@@ -152,12 +153,6 @@ class CounterWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def _status_text(self, status: TicketStatus) -> str:
-        return {
-            TicketStatus.CALLED: self.tr("called — waiting for the person"),
-            TicketStatus.SERVING: self.tr("being served"),
-        }.get(status, status.value)
-
     # -- actions -----------------------------------------------------------------------
 
     def served_services(self) -> list[str]:
@@ -240,7 +235,7 @@ class CounterWindow(QMainWindow):
                 ticket.service + (" ↩" if ticket.referred_from else ""),
                 ticket.issued_at.strftime("%H:%M"),
                 f"{language.native_name} ({language.tag})",
-                ticket.priority or "",
+                priority_label(ticket.priority) if ticket.priority else "",
                 str(ticket.group_size),
             )
             for column, text in enumerate(cells):
@@ -259,11 +254,13 @@ class CounterWindow(QMainWindow):
         language = holder_language(ticket.language)
         parts = [
             self._profile.service(ticket.service).staff_name(staff_language()),
-            self._status_text(ticket.status),
+            status_label(ticket.status),
             self.tr("language: {name}").format(name=language.native_name),
         ]
         if ticket.priority:
-            parts.append(self.tr("priority: {category}").format(category=ticket.priority))
+            parts.append(
+                self.tr("priority: {category}").format(category=priority_label(ticket.priority))
+            )
         if ticket.recalls:
             parts.append(self.tr("recalled {n}×").format(n=ticket.recalls))
         self.detail_label.setText(" · ".join(parts))

@@ -36,6 +36,7 @@ from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.printing.printers import PrintResult
 from cnaim_desk.ui.i18n import staff_language
+from cnaim_desk.ui.labels import priority_label
 from cnaim_desk.ui.qt_journal import JournalBridge
 
 
@@ -170,15 +171,6 @@ class ReceptionWindow(QMainWindow):
 
     # -- texts -------------------------------------------------------------------------
 
-    def _priority_text(self, priority: Priority | None) -> str:
-        return {
-            None: self.tr("No priority"),
-            Priority.DISABILITY: self.tr("Disability"),
-            Priority.ELDERLY: self.tr("Elderly (65+)"),
-            Priority.PREGNANCY: self.tr("Pregnancy"),
-            Priority.INFANT: self.tr("Child up to 2"),
-        }[priority]
-
     def retranslate(self) -> None:
         journal = self._bridge.journal
         self.setWindowTitle(
@@ -193,7 +185,7 @@ class ReceptionWindow(QMainWindow):
         self.language.setAccessibleName(self.tr("Arrival's language"))
         self.priority_box.setTitle(self.tr("Legal priority (claimed by the person)"))
         for priority, button in self.priority_buttons.items():
-            button.setText(self._priority_text(priority))
+            button.setText(priority_label(priority))
         self.services_box.setTitle(self.tr("Issue a ticket for"))
         for service in self._profile.services:
             name = service.staff_short_name(staff_language())
@@ -206,7 +198,7 @@ class ReceptionWindow(QMainWindow):
             [self.tr("Service"), self.tr("Waiting"), self.tr("Wait"), self.tr("Left today")]
         )
         self.result_box.setTitle(self.tr("Last ticket"))
-        self.reprint_button.setText(self.tr("&Reprint (Ctrl+P)"))
+        self.reprint_button.setText(self.tr("Reprint (Ctrl+P)"))
         self.open_button.setText(self.tr("&Open PDF"))
         self.code_label.setAccessibleName(self.tr("Last ticket number"))
         self._show_last()

@@ -1,0 +1,81 @@
+"""Shared fixtures for end-to-end tests: the real ``cnaim-desk`` command in subprocesses,
+on desks set up in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cnaim_desk.journal.desk import DeskConfig
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.resources import resources_dir
+
+#: The folder of this conftest, with the driver scripts the tests start.
+SCRIPTS = Path(__file__).resolve().parent
+
+
+class Result:
+    """A finished command: its exit status and output, and its JSON when it printed some."""
+
+    def __init__(self, args: list[str], completed: subprocess.CompletedProcess):
+        self.args = args
+        self.returncode = completed.returncode
+        self.stdout = completed.stdout
+        self.stderr = completed.stderr
+
+    def json(self) -> object:
+        return json.loads(self.stdout)
+
+    def expect(self, status: int) -> Result:
+        """Assert the exit status, showing the command and its output when it differs."""
+        assert self.returncode == status, (
+            f"`cnaim-desk {' '.join(self.args)}` exited {self.returncode}, not {status}\n"
+            f"stdout: {self.stdout}\nstderr: {self.stderr}"
+        )
+        return self
+
+    def __repr__(self) -> str:
+        return f"Result({self.args!r}, {self.returncode})"
+
+
+@pytest.fixture
+def cli(tmp_path) -> Callable[..., Result]:
+    """``cli("ticket", "issue", ..., data_dir=path, env={...})`` runs the real command line
+    (``python -m cnaim_desk`` of this interpreter) in a subprocess."""
+
+    def run(*args: object, data_dir: Path | None = None, env: dict | None = None) -> Result:
+        argv = [str(a) for a in args]
+        if data_dir is not None:
+            argv = ["--data-dir", str(data_dir), *argv]
+        completed = subprocess.run(
+            [sys.executable, "-m", "cnaim_desk", *argv],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+            env={**os.environ, **(env or {})},
+            check=False,
+        )
+        return Result(argv, completed)
+
+    return run
+
+
+@pytest.fixture
+def desk_dir(tmp_path) -> Path:
+    """A standalone reception desk R1 of CNAIM Lisboa, set up and closed (no writer)."""
+    root = tmp_path / "desk"
+    config = DeskConfig(centre="lisboa", desk="R1", role="reception")
+    Journal.init_standalone(root, config, resources=resources_dir()).close()
+    return root
+
+
+@pytest.fixture
+def scripts() -> Path:
+    return SCRIPTS

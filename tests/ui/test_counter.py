@@ -1,0 +1,63 @@
+"""The counter window: calling by the queue policy, each step, and refusals explained."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from cnaim_desk.domain.tickets import TicketStatus
+
+
+def test_call_next_follows_the_policy_and_every_step_works(qtbot, desk):
+    counter = desk.open_counter("C4")
+    qtbot.addWidget(counter)
+    journal = desk.journal
+    plain = journal.issue("SS", language="uk")
+    priority = journal.issue("SS", priority="infant")
+    qtbot.waitUntil(lambda: counter.queue.rowCount() == 2)
+    assert counter.queue.item(0, 0).text() == priority.code  # legal priority first
+    assert counter.queue.item(0, 4).text() == "Child up to 2"
+
+    counter.buttons["call"].click()
+    qtbot.waitUntil(lambda: counter.current is not None)
+    assert counter.current.code == priority.code
+    counter.buttons["recall"].click()
+    qtbot.waitUntil(lambda: counter.current.recalls == 1)
+    assert "recalled 1×" in counter.detail_label.text()
+    counter.buttons["no_show"].click()
+    qtbot.waitUntil(lambda: counter.current is None)
+    assert journal.ticket(priority.code).status is TicketStatus.NO_SHOW
+
+    counter.buttons["call"].click()
+    qtbot.waitUntil(lambda: counter.current is not None and counter.current.code == plain.code)
+    counter.buttons["start"].click()
+    qtbot.waitUntil(lambda: counter.current.status is TicketStatus.SERVING)
+    counter.buttons["finish"].click()
+    qtbot.waitUntil(lambda: counter.current is None)
+    assert journal.ticket(plain.code).status is TicketStatus.DONE
+
+
+def test_nobody_waiting_and_unserved_services_are_explained(qtbot, desk):
+    counter = desk.open_counter("C5")
+    qtbot.addWidget(counter)
+    counter.buttons["call"].click()
+    qtbot.waitUntil(lambda: "No one is waiting" in counter.message.text())
+    assert not counter.buttons["finish"].isEnabled()
+
+    desk.journal.issue("ACT")
+    for row in range(counter.services.count()):
+        item = counter.services.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) != "SS":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    counter.buttons["call"].click()  # serves SS only: the ACT ticket is not for it
+    qtbot.waitUntil(lambda: "No one is waiting" in counter.message.text())
+    assert desk.journal.ticket("T001").status is TicketStatus.WAITING
+
+
+def test_opening_the_counter_is_recorded_for_expected_waits(qtbot, desk):
+    desk.open_counter("C6")
+    qtbot.waitUntil(
+        lambda: (
+            "C6"
+            in desk.bridge.read(lambda q: q.open_counters(desk.bridge.today())).get("SS", set())
+        )
+    )

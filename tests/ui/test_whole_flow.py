@@ -1,0 +1,54 @@
+"""One desk end to end with real widgets: a receptionist issues a ticket and it prints,
+a counter calls it, the board shows the call; everything is on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from cnaim_desk.domain.tickets import TicketStatus
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.resources import resources_dir
+
+
+def test_issue_at_reception_call_at_counter_board_shows_it(qtbot, desk):
+    reception = desk.open_reception()
+    counter = desk.open_counter("C4")
+    board = desk.open_board()
+    for window in (reception, counter, board):
+        qtbot.addWidget(window)
+
+    reception.language.setCurrentIndex(reception.language.findData("ar"))
+    reception.priority_buttons[None].setChecked(True)
+    with qtbot.waitSignal(reception.issued, timeout=5000) as issued:
+        qtbot.mouseClick(reception.service_buttons["SS"], Qt.MouseButton.LeftButton)
+    ticket = issued.args[0].ticket
+    printed = issued.args[0].printed
+
+    assert ticket.code == "S001"
+    assert ticket.language == "ar"
+    assert printed.ok, printed.error
+    pdf = Path(printed.destination)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert reception.code_label.text() == "S001"
+    qtbot.waitUntil(lambda: reception.load_table.item(2, 1).text() == "1")
+
+    qtbot.mouseClick(counter.buttons["call"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.current is not None and counter.current.code == "S001")
+    assert counter.code_label.text() == "S001"
+    qtbot.waitUntil(lambda: board.current_code.text() == "S001")
+    assert "C4" in board.current_counter.text()
+
+    qtbot.mouseClick(counter.buttons["start"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.current is not None and counter.current.status == "serving")
+    qtbot.mouseClick(counter.buttons["finish"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.current is None)
+
+    root = desk.journal.data_dir.root
+    desk.journal.close()
+    with Journal.open_read_only(root, resources=resources_dir()) as reopened:
+        stored = reopened.ticket("S001")
+        assert stored.status is TicketStatus.DONE
+        assert stored.called_by == "C4"
+        assert reopened.check().ok

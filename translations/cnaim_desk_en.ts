@@ -1,0 +1,456 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="124" />
+        <source>CNAIM Desk — Counter {desk}</source>
+        <translation>CNAIM Desk — Counter {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="125" />
+        <source>Counter {desk}</source>
+        <translation>Counter {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="126" />
+        <source>At this counter</source>
+        <translation>At this counter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="127" />
+        <source>Services served</source>
+        <translation>Services served</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="129" />
+        <source>Call next (F5)</source>
+        <translation>Call next (F5)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="130" />
+        <source>Recall (F6)</source>
+        <translation>Recall (F6)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="131" />
+        <source>Start (F7)</source>
+        <translation>Start (F7)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="132" />
+        <source>Finish (F8)</source>
+        <translation>Finish (F8)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="133" />
+        <source>No-show (F9)</source>
+        <translation>No-show (F9)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="138" />
+        <source>Waiting, in calling order</source>
+        <translation>Waiting, in calling order</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="141" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="142" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="143" />
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="181" />
+        <source>Choose at least one service to call for.</source>
+        <translation>Choose at least one service to call for.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
+        <source>No one is waiting for these services.</source>
+        <translation>No one is waiting for these services.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="197" />
+        <source>No ticket at this counter: call the next person first.</source>
+        <translation>No ticket at this counter: call the next person first.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="251" />
+        <source>Free. Press F5 to call the next person.</source>
+        <translation>Free. Press F5 to call the next person.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="258" />
+        <source>language: {name}</source>
+        <translation>language: {name}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="262" />
+        <source>priority: {category}</source>
+        <translation>priority: {category}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="265" />
+        <source>recalled {n}×</source>
+        <translation>recalled {n}×</translation>
+    </message>
+</context>
+<context>
+    <name>DeskMenu</name>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="57" />
+        <source>&amp;Desk</source>
+        <translation>&amp;Desk</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="58" />
+        <source>none — tickets saved as PDF</source>
+        <translation>none — tickets saved as PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="59" />
+        <source>&amp;Printer… ({printer})</source>
+        <translation>&amp;Printer… ({printer})</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="60" />
+        <source>P&amp;aper</source>
+        <translation>P&amp;aper</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="61" />
+        <source>Interface &amp;language</source>
+        <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="62" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="74" />
+        <source>No printer: save each ticket as a PDF</source>
+        <translation>No printer: save each ticket as a PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
+        <source>Ticket printer</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
+        <source>Print tickets on:</source>
+        <translation>Print tickets on:</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="14" />
+        <source>No priority</source>
+        <translation>No priority</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="16" />
+        <source>Disability</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <source>Elderly (65+)</source>
+        <translation>Elderly (65+)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="18" />
+        <source>Pregnancy</source>
+        <translation>Pregnancy</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <source>Child up to 2</source>
+        <translation>Child up to 2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionWindow</name>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="177" />
+        <source>CNAIM Desk — Reception {desk}</source>
+        <translation>CNAIM Desk — Reception {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="180" />
+        <source>Welcome and Screening · {centre} · desk {desk}</source>
+        <translation>Welcome and Screening · {centre} · desk {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="184" />
+        <source>Arrival's &amp;language:</source>
+        <translation>Arrival's &amp;language:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="185" />
+        <source>Arrival's language</source>
+        <translation>Arrival's language</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
+        <source>Legal priority (claimed by the person)</source>
+        <translation>Legal priority (claimed by the person)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
+        <source>Issue a ticket for</source>
+        <translation>Issue a ticket for</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="195" />
+        <source>Issue a ticket for {service}</source>
+        <translation>Issue a ticket for {service}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
+        <source>Waiting now</source>
+        <translation>Waiting now</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Left today</source>
+        <translation>Left today</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="200" />
+        <source>Last ticket</source>
+        <translation>Last ticket</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <source>Reprint (Ctrl+P)</source>
+        <translation>Reprint (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
+        <source>&amp;Open PDF</source>
+        <translation>&amp;Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <source>Last ticket number</source>
+        <translation>Last ticket number</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="247" />
+        <source>Not issued: {reason}</source>
+        <translation>Not issued: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="276" />
+        <source>Choose the arrival's language, then the service.</source>
+        <translation>Choose the arrival's language, then the service.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="283" />
+        <source>next in line</source>
+        <translation>next in line</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="285" />
+        <source>{n} ahead</source>
+        <translation>{n} ahead</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="287" />
+        <source>about {n} min</source>
+        <translation>about {n} min</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="289" />
+        <source>no wait estimate yet</source>
+        <translation>no wait estimate yet</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="295" />
+        <source>✔ Saved as PDF: {path}</source>
+        <translation>✔ Saved as PDF: {path}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="297" />
+        <source>✔ Printed on {printer}</source>
+        <translation>✔ Printed on {printer}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="301" />
+        <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
+        <translation>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="333" />
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="79" />
+        <source>Set up CNAIM Desk</source>
+        <translation>Set up CNAIM Desk</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="82" />
+        <source>This computer is not a desk yet. Choose its centre, a short desk id (R1 for a reception desk, C4 for counter 4, B1 for a board) and its role, or try the demo centre first.</source>
+        <translation>This computer is not a desk yet. Choose its centre, a short desk id (R1 for a reception desk, C4 for counter 4, B1 for a board) and its role, or try the demo centre first.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="87" />
+        <source>&amp;Centre:</source>
+        <translation>&amp;Centre:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="88" />
+        <source>&amp;Desk id:</source>
+        <translation>&amp;Desk id:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="89" />
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="92" />
+        <source>CNAIM Lisboa</source>
+        <translation>CNAIM Lisboa</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="93" />
+        <source>CNAIM Norte (Porto)</source>
+        <translation>CNAIM Norte (Porto)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="94" />
+        <source>CNAIM Algarve (Faro)</source>
+        <translation>CNAIM Algarve (Faro)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="97" />
+        <source>Reception (welcome and screening)</source>
+        <translation>Reception (welcome and screening)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="98" />
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="99" />
+        <source>Calling board</source>
+        <translation>Calling board</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="107" />
+        <source>&amp;Set up this desk</source>
+        <translation>&amp;Set up this desk</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="108" />
+        <source>Try the &amp;demo</source>
+        <translation>Try the &amp;demo</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="120" />
+        <source>Type a desk id, such as R1.</source>
+        <translation>Type a desk id, such as R1.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="26" />
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="27" />
+        <source>called — waiting for the person</source>
+        <translation>called — waiting for the person</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="28" />
+        <source>being served</source>
+        <translation>being served</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <source>no-show</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <source>waiting after a referral</source>
+        <translation>waiting after a referral</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <source>closed with the day</source>
+        <translation>closed with the day</translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <location filename="../cnaim_desk/app.py" line="158" />
+        <source>CNAIM Desk cannot start</source>
+        <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
+        <translation>CNAIM Desk cannot start</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,456 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_PT">
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="124" />
+        <source>CNAIM Desk — Counter {desk}</source>
+        <translation>CNAIM Desk — Balcão {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="125" />
+        <source>Counter {desk}</source>
+        <translation>Balcão {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="126" />
+        <source>At this counter</source>
+        <translation>Neste balcão</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="127" />
+        <source>Services served</source>
+        <translation>Serviços atendidos</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="129" />
+        <source>Call next (F5)</source>
+        <translation>Chamar o seguinte (F5)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="130" />
+        <source>Recall (F6)</source>
+        <translation>Voltar a chamar (F6)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="131" />
+        <source>Start (F7)</source>
+        <translation>Iniciar (F7)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="132" />
+        <source>Finish (F8)</source>
+        <translation>Terminar (F8)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="133" />
+        <source>No-show (F9)</source>
+        <translation>Não compareceu (F9)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="138" />
+        <source>Waiting, in calling order</source>
+        <translation>Em espera, pela ordem de chamada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="141" />
+        <source>Ticket</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="142" />
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="143" />
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
+        <source>Language</source>
+        <translation>Língua</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
+        <source>Priority</source>
+        <translation>Prioridade</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="181" />
+        <source>Choose at least one service to call for.</source>
+        <translation>Escolha pelo menos um serviço para chamar.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
+        <source>No one is waiting for these services.</source>
+        <translation>Ninguém está à espera destes serviços.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="197" />
+        <source>No ticket at this counter: call the next person first.</source>
+        <translation>Não há senha neste balcão: chame primeiro a pessoa seguinte.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="251" />
+        <source>Free. Press F5 to call the next person.</source>
+        <translation>Livre. Prima F5 para chamar a pessoa seguinte.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="258" />
+        <source>language: {name}</source>
+        <translation>língua: {name}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="262" />
+        <source>priority: {category}</source>
+        <translation>prioridade: {category}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="265" />
+        <source>recalled {n}×</source>
+        <translation>chamada repetida {n}×</translation>
+    </message>
+</context>
+<context>
+    <name>DeskMenu</name>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="57" />
+        <source>&amp;Desk</source>
+        <translation>&amp;Posto</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="58" />
+        <source>none — tickets saved as PDF</source>
+        <translation>nenhuma — senhas guardadas em PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="59" />
+        <source>&amp;Printer… ({printer})</source>
+        <translation>&amp;Impressora… ({printer})</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="60" />
+        <source>P&amp;aper</source>
+        <translation>P&amp;apel</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="61" />
+        <source>Interface &amp;language</source>
+        <translation>&amp;Língua da interface</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="62" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="74" />
+        <source>No printer: save each ticket as a PDF</source>
+        <translation>Sem impressora: guardar cada senha em PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
+        <source>Ticket printer</source>
+        <translation>Impressora de senhas</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
+        <source>Print tickets on:</source>
+        <translation>Imprimir as senhas em:</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="14" />
+        <source>No priority</source>
+        <translation>Sem prioridade</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="16" />
+        <source>Disability</source>
+        <translation>Deficiência</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <source>Elderly (65+)</source>
+        <translation>Idoso (65+)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="18" />
+        <source>Pregnancy</source>
+        <translation>Gravidez</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <source>Child up to 2</source>
+        <translation>Criança até 2 anos</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionWindow</name>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="177" />
+        <source>CNAIM Desk — Reception {desk}</source>
+        <translation>CNAIM Desk — Receção {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="180" />
+        <source>Welcome and Screening · {centre} · desk {desk}</source>
+        <translation>Acolhimento e Triagem · {centre} · posto {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="184" />
+        <source>Arrival's &amp;language:</source>
+        <translation>&amp;Língua da pessoa:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="185" />
+        <source>Arrival's language</source>
+        <translation>Língua da pessoa</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
+        <source>Legal priority (claimed by the person)</source>
+        <translation>Atendimento prioritário (invocado pela pessoa)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
+        <source>Issue a ticket for</source>
+        <translation>Emitir senha para</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="195" />
+        <source>Issue a ticket for {service}</source>
+        <translation>Emitir senha para {service}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
+        <source>Waiting now</source>
+        <translation>Em espera agora</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Waiting</source>
+        <translation>Em espera</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Wait</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Left today</source>
+        <translation>Restam hoje</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="200" />
+        <source>Last ticket</source>
+        <translation>Última senha</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <source>Reprint (Ctrl+P)</source>
+        <translation>Reimprimir (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
+        <source>&amp;Open PDF</source>
+        <translation>&amp;Abrir PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <source>Last ticket number</source>
+        <translation>Número da última senha</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="247" />
+        <source>Not issued: {reason}</source>
+        <translation>Não emitida: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="276" />
+        <source>Choose the arrival's language, then the service.</source>
+        <translation>Escolha a língua da pessoa e depois o serviço.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="283" />
+        <source>next in line</source>
+        <translation>é a seguinte</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="285" />
+        <source>{n} ahead</source>
+        <translation>{n} à frente</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="287" />
+        <source>about {n} min</source>
+        <translation>cerca de {n} min</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="289" />
+        <source>no wait estimate yet</source>
+        <translation>ainda sem previsão de espera</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="295" />
+        <source>✔ Saved as PDF: {path}</source>
+        <translation>✔ Guardada em PDF: {path}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="297" />
+        <source>✔ Printed on {printer}</source>
+        <translation>✔ Impressa em {printer}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="301" />
+        <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
+        <translation>Não impressa: {reason} A senha é válida: diga à pessoa o seu número, {code}, e reimprima quando a impressora voltar.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="333" />
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="79" />
+        <source>Set up CNAIM Desk</source>
+        <translation>Configurar o CNAIM Desk</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="82" />
+        <source>This computer is not a desk yet. Choose its centre, a short desk id (R1 for a reception desk, C4 for counter 4, B1 for a board) and its role, or try the demo centre first.</source>
+        <translation>Este computador ainda não é um posto. Escolha o centro, um identificador curto (R1 para um posto de receção, C4 para o balcão 4, B1 para um ecrã de chamada) e a função, ou experimente primeiro o centro de demonstração.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="87" />
+        <source>&amp;Centre:</source>
+        <translation>&amp;Centro:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="88" />
+        <source>&amp;Desk id:</source>
+        <translation>&amp;Identificador do posto:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="89" />
+        <source>&amp;Role:</source>
+        <translation>&amp;Função:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="92" />
+        <source>CNAIM Lisboa</source>
+        <translation>CNAIM Lisboa</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="93" />
+        <source>CNAIM Norte (Porto)</source>
+        <translation>CNAIM Norte (Porto)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="94" />
+        <source>CNAIM Algarve (Faro)</source>
+        <translation>CNAIM Algarve (Faro)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="97" />
+        <source>Reception (welcome and screening)</source>
+        <translation>Receção (acolhimento e triagem)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="98" />
+        <source>Counter</source>
+        <translation>Balcão</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="99" />
+        <source>Calling board</source>
+        <translation>Ecrã de chamada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="107" />
+        <source>&amp;Set up this desk</source>
+        <translation>&amp;Configurar este posto</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="108" />
+        <source>Try the &amp;demo</source>
+        <translation>Experimentar a &amp;demonstração</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="120" />
+        <source>Type a desk id, such as R1.</source>
+        <translation>Escreva um identificador de posto, por exemplo R1.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="26" />
+        <source>waiting</source>
+        <translation>em espera</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="27" />
+        <source>called — waiting for the person</source>
+        <translation>chamada — à espera da pessoa</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="28" />
+        <source>being served</source>
+        <translation>em atendimento</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <source>done</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <source>no-show</source>
+        <translation>não compareceu</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <source>waiting after a referral</source>
+        <translation>em espera após encaminhamento</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <source>closed with the day</source>
+        <translation>fechada com o dia</translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <location filename="../cnaim_desk/app.py" line="158" />
+        <source>CNAIM Desk cannot start</source>
+        <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
+        <translation>O CNAIM Desk não pode arrancar</translation>
+    </message>
+</context>
+</TS>
