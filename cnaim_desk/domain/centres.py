@@ -17,6 +17,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from cnaim_desk.domain.clock import LISBON
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
 
 CENTRE_IDS = ("lisboa", "norte", "algarve")
@@ -35,6 +36,8 @@ SERVICE_CODES = (
     "GAV",
     "GAEM",
 )
+#: Offices whose real name must never reach a ticket or a board.
+SENSITIVE_CODES = frozenset({"GAV"})
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -108,13 +111,14 @@ class Service:
         return self.staff_short_name(lang)
 
     def is_open(self, moment: datetime) -> bool:
-        """Whether the service is open at ``moment`` (a Europe/Lisbon wall time)."""
-        periods = self.hours.get(WEEKDAYS[moment.weekday()], ())
-        return any(period.contains(moment.time()) for period in periods)
+        """Whether the service is open at ``moment`` (read on Lisbon's wall clock)."""
+        local = _lisbon_wall_time(moment)
+        periods = self.hours.get(WEEKDAYS[local.weekday()], ())
+        return any(period.contains(local.time()) for period in periods)
 
     def issues_tickets_at(self, moment: datetime) -> bool:
         """Open, and not past the ticket cut-off time."""
-        if self.cutoff is not None and moment.time() >= self.cutoff:
+        if self.cutoff is not None and _lisbon_wall_time(moment).time() >= self.cutoff:
             return False
         return self.is_open(moment)
 
@@ -162,6 +166,11 @@ class CentreProfile:
 
     def is_open_on(self, day: date) -> bool:
         return any(service.hours.get(WEEKDAYS[day.weekday()]) for service in self.services)
+
+
+def _lisbon_wall_time(moment: datetime) -> datetime:
+    # An aware moment is read in Lisbon; a naive one is taken as Lisbon wall time already.
+    return moment.astimezone(LISBON) if moment.tzinfo is not None else moment
 
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -265,6 +274,10 @@ def _parse_service(
     sensitive = bool(raw.get("sensitive", False))
     public = raw.get("public_name")
     public_name = _parse_names(public, f"{place}.public_name", problems) if public else None
+    if code in SENSITIVE_CODES and not sensitive:
+        problems.add(
+            place, "victim support must be marked sensitive = true (never named in public)"
+        )
     if sensitive and not public_name:
         problems.add(place, "a sensitive office needs a neutral public_name for tickets and boards")
     short = raw.get("short_name")

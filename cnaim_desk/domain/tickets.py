@@ -124,6 +124,8 @@ def issue(event: Event) -> TicketState:
     try:
         priority = Priority(priority_text) if priority_text else None
         appointment_at = datetime.fromisoformat(appointment) if appointment else None
+        if appointment_at is not None and appointment_at.tzinfo is None:
+            raise ValueError("an appointment time without its offset")
     except ValueError:
         raise TransitionRefused(
             "The issued event carries a malformed priority or appointment time."

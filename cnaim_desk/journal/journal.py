@@ -434,6 +434,8 @@ class Journal:
             "group_size": str(group_size),
         }
         if appointment_at is not None:
+            if appointment_at.tzinfo is None:
+                raise ValueError("an appointment time needs its time zone (Europe/Lisbon)")
             data["appointment_at"] = appointment_at.isoformat()
         event, _ = self._append(None, Op.ISSUED, data, prepare=numbering)
         return self.ticket(str(event.key))

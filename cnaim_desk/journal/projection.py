@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,7 @@ from cnaim_desk.journal.tables import (
 )
 
 log = logging.getLogger(__name__)
+_DIGITS = re.compile(r"^[0-9]{1,6}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +117,13 @@ def validate_event_data(event: Event, profile: CentreProfile) -> str | None:
     if event.op is Op.ISSUED:
         if not profile.has_service(event.text("service")):
             return f"issued for a service this centre does not have: {event.text('service')!r}"
-        if not event.text("number").isdigit() or not event.text("code"):
+        if not _DIGITS.match(event.text("number")) or not event.text("code"):
             return "issued without a valid number and code"
         if event.text("language") not in LANGUAGE_TAGS:
             return f"issued in an unknown language {event.text('language')!r}"
         if event.text("priority") and event.text("priority") not in {p.value for p in Priority}:
             return f"issued with an unknown priority {event.text('priority')!r}"
-        if not event.text("group_size", "1").isdigit():
+        if not _DIGITS.match(event.text("group_size", "1")):
             return "issued with a malformed group size"
     if event.op is Op.REFERRED and not profile.has_service(event.text("to")):
         return f"referred to a service this centre does not have: {event.text('to')!r}"

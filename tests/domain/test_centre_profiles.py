@@ -4,6 +4,7 @@ gets when it is wrong (every mistake at once, each with its place in the file)."
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import pytest
@@ -89,10 +90,10 @@ def test_victim_support_never_shows_its_real_name_in_public(centre):
         assert gav.letter != "V"  # a neutral letter too
         assert "Vítima" in gav.staff_name("pt")  # staff see what it is
         for lang in ("pt", "en", "es", "fr", "ar", "zh-Hans"):
-            public = gav.public_name(lang).casefold()
-            assert "vítima" not in public
-            assert "vitima" not in public
-            assert "victim" not in public
+            for public in (gav.public_name(lang), gav.public_short_name(lang)):
+                assert "vítima" not in public.casefold()
+                assert "vitima" not in public.casefold()
+                assert "victim" not in public.casefold()
 
 
 @pytest.mark.parametrize("centre", CENTRES)
@@ -168,6 +169,14 @@ def test_each_centre_uses_its_own_hours():
     assert shipped("norte").service("GAT").issues_tickets_at(at(MONDAY, 8, 30))
     assert not shipped("algarve").service("GAT").issues_tickets_at(at(MONDAY, 8, 30))
     assert shipped("algarve").service("GAT").issues_tickets_at(at(MONDAY, 15, 59))
+
+
+def test_opening_hours_are_read_on_lisbon_clocks():
+    aima = shipped("lisboa").service("AIMA")
+    # 09:30 in Lisbon is 10:30 in Paris: an aware moment from elsewhere means the same instant
+    paris = ZoneInfo("Europe/Paris")
+    assert aima.issues_tickets_at(datetime(2026, 11, 30, 10, 30, tzinfo=paris))
+    assert not aima.issues_tickets_at(datetime(2026, 11, 30, 11, 30, tzinfo=paris))
 
 
 def test_a_service_can_list_its_own_hours_split_by_lunch():
@@ -307,6 +316,7 @@ def test_invalid_toml_is_one_problem_saying_so():
         ),
         (('kind = "public_institution"', 'kind = "ministry"'), "services.SS.kind", "use"),
         (('id = "norte"', 'id = "beja"'), "id", "found 'beja'"),
+        (("sensitive = true\n", ""), "services.GAV", "must be marked sensitive"),
         (('numbers = ["808 257 257"]', "numbers = []"), "support_line.numbers", "phone numbers"),
         (('en = "CNAIM North"\n', ""), "name", "missing the 'en' text"),
         (('en = "CNAIM North"', 'en = "CNAIM North"\nxx = "?"'), "name.xx", "unknown language"),
