@@ -114,7 +114,7 @@ bench: venv-test ## run the benchmarks
 # -- tools -------------------------------------------------------------------------------
 
 translations: venv-test ## update the .ts files from the sources and compile the .qm files
-	$(VENV)/bin/pyside6-lupdate $$(find cnaim_desk -name '*.py' | LC_ALL=C sort) -ts $(TS_FILES)
+	$(VENV)/bin/pyside6-lupdate $$(find cnaim_desk -name '*.py' | LC_ALL=C sort) -no-obsolete -ts $(TS_FILES)
 	@for ts in $(TS_FILES); do \
 		echo "$(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm"; \
 		$(VENV)/bin/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm"; \

@@ -81,7 +81,7 @@ class DeskApp:
         return self.reception
 
     def open_counter(self, desk: str) -> CounterWindow:
-        self.counter = self._staff_window(CounterWindow(self.bridge, desk))
+        self.counter = self._staff_window(CounterWindow(self.bridge, desk, self.fonts))
         self.counter.show()
         self.counter.open_counter()
         return self.counter
@@ -97,9 +97,10 @@ class DeskApp:
     def open_for_role(self, demo: bool = False) -> None:
         role = self.journal.config.role
         if demo:
-            self.open_reception()
-            self.open_counter(DEMO_COUNTER)
+            reception = self.open_reception()
+            counter = self.open_counter(DEMO_COUNTER)
             self.open_board()
+            _side_by_side(reception, counter)
         elif role == "reception":
             self.open_reception()
             self.open_board(only_if_second_screen=True)
@@ -114,6 +115,26 @@ class DeskApp:
             self.counter.close_counter()
         self.bridge.shutdown()
         self.journal.close()
+
+
+def _side_by_side(left: QMainWindow, right: QMainWindow) -> None:
+    """Share the first screen between two windows, each at least its minimum width, or
+    cascade them when it is too narrow (without a window manager they would otherwise
+    lie exactly on top of each other)."""
+    area = left.screen().availableGeometry()
+    needed = [left.minimumSizeHint().width(), right.minimumSizeHint().width()]
+    spare = area.width() - sum(needed)
+    if spare >= 0:
+        first = needed[0] + spare // 2
+        left.setGeometry(area.x(), area.y(), first, area.height())
+        right.setGeometry(area.x() + first, area.y(), area.width() - first, area.height())
+        return
+    step = 60
+    for index, window in enumerate((left, right)):
+        width = min(max(needed[index], 1100), area.width() - step)
+        window.setGeometry(
+            area.x() + index * step, area.y() + index * step, width, area.height() - step
+        )
 
 
 def seed_demo(journal: Journal) -> None:

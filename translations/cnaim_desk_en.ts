@@ -4,117 +4,117 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="124" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="143" />
         <source>CNAIM Desk — Counter {desk}</source>
         <translation>CNAIM Desk — Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="125" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
         <source>Counter {desk}</source>
         <translation>Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="126" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
         <source>At this counter</source>
         <translation>At this counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="127" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
         <source>Services served</source>
         <translation>Services served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="129" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="148" />
         <source>Call next (F5)</source>
         <translation>Call next (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="130" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="149" />
         <source>Recall (F6)</source>
         <translation>Recall (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="131" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="150" />
         <source>Start (F7)</source>
         <translation>Start (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="132" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="151" />
         <source>Finish (F8)</source>
         <translation>Finish (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="133" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="152" />
         <source>No-show (F9)</source>
         <translation>No-show (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="138" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="157" />
         <source>Waiting, in calling order</source>
         <translation>Waiting, in calling order</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="141" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="160" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="142" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="161" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="143" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="162" />
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="163" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="164" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="165" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="181" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="200" />
         <source>Choose at least one service to call for.</source>
         <translation>Choose at least one service to call for.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="208" />
         <source>No one is waiting for these services.</source>
         <translation>No one is waiting for these services.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="197" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="216" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>No ticket at this counter: call the next person first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="251" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="274" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Free. Press F5 to call the next person.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="258" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="281" />
         <source>language: {name}</source>
         <translation>language: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="262" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="285" />
         <source>priority: {category}</source>
         <translation>priority: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="265" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="288" />
         <source>recalled {n}×</source>
         <translation>recalled {n}×</translation>
     </message>
@@ -198,132 +198,132 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="177" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="178" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Reception {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="180" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="181" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Welcome and Screening · {centre} · desk {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="184" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="185" />
         <source>Arrival's &amp;language:</source>
         <translation>Arrival's &amp;language:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="185" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
         <source>Arrival's language</source>
         <translation>Arrival's language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="187" />
         <source>Legal priority (claimed by the person)</source>
         <translation>Legal priority (claimed by the person)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
-        <source>Issue a ticket for</source>
-        <translation>Issue a ticket for</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="195" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
         <source>Issue a ticket for {service}</source>
         <translation>Issue a ticket for {service}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="197" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
-        <source>Waiting</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
-        <source>Left today</source>
-        <translation>Left today</translation>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="190" />
+        <source>Issue a ticket for (Alt + the letter)</source>
+        <translation>Issue a ticket for (Alt + the letter)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="200" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
-        <source>&amp;Open PDF</source>
-        <translation>&amp;Open PDF</translation>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <source>Open PDF</source>
+        <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
         <source>Last ticket number</source>
         <translation>Last ticket number</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="247" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="248" />
         <source>Not issued: {reason}</source>
         <translation>Not issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="276" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="277" />
         <source>Choose the arrival's language, then the service.</source>
         <translation>Choose the arrival's language, then the service.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="283" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="284" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="285" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="286" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="287" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="288" />
         <source>about {n} min</source>
         <translation>about {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="289" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="290" />
         <source>no wait estimate yet</source>
         <translation>no wait estimate yet</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="295" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="296" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Saved as PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="297" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="298" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Printed on {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="301" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="302" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="333" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="334" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -447,7 +447,7 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="158" />
+        <location filename="../cnaim_desk/app.py" line="179" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
         <translation>CNAIM Desk cannot start</translation>

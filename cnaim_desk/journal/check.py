@@ -23,6 +23,7 @@ from cnaim_desk.journal.tables import (
     EventRow,
     QuarantineRow,
     TicketRow,
+    UpdateRow,
 )
 
 if TYPE_CHECKING:
@@ -95,32 +96,37 @@ def _day_rows(session: Session, doc: str) -> dict[str, dict]:
 def run_check(journal: Journal, progress: Callable[[str], None] | None = None) -> CheckReport:
     """Check ``journal``'s file; read-only on it, so it runs beside the desk's writer."""
     report = CheckReport()
-    with Session(journal.read_engine) as session:
-        integrity = [row[0] for row in session.exec(text("PRAGMA integrity_check"))]
-    if integrity != ["ok"]:
-        report.problems.extend(f"SQLite integrity: {line}" for line in integrity[:MAX_LISTED])
     scratch = create_engine(
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
     )
     SQLModel.metadata.create_all(scratch)
-    for name in journal.document_names():
-        if day_of(name) is None:
-            continue
-        if progress:
-            progress(name)
-        report.documents += 1
-        with Session(scratch) as fresh:
-            journal.projector.replay(fresh, name, journal.stored_updates(name), journal.client_id)
-            fresh.flush()
-            expected = _day_rows(fresh, name)
-            for table in PROJECTION_TABLES:
-                fresh.exec(delete(table))
-            fresh.commit()
-        with Session(journal.read_engine) as session:
+    # One read transaction for the whole check: the stored updates and the tables are
+    # compared as of one moment, even while the desk's writer goes on committing.
+    with Session(journal.read_engine) as session:
+        integrity = [row[0] for row in session.exec(text("PRAGMA integrity_check"))]
+        if integrity != ["ok"]:
+            report.problems.extend(f"SQLite integrity: {line}" for line in integrity[:MAX_LISTED])
+        names = session.exec(select(UpdateRow.doc).distinct().order_by(UpdateRow.doc)).all()
+        for name in names:
+            if day_of(name) is None:
+                continue
+            if progress:
+                progress(name)
+            report.documents += 1
+            updates = session.exec(
+                select(UpdateRow.data).where(UpdateRow.doc == name).order_by(UpdateRow.id)
+            ).all()
+            with Session(scratch) as fresh:
+                journal.projector.replay(fresh, name, updates, journal.client_id)
+                fresh.flush()
+                expected = _day_rows(fresh, name)
+                for table in PROJECTION_TABLES:
+                    fresh.exec(delete(table))
+                fresh.commit()
             stored = _day_rows(session, name)
-        for what in ("event", "ticket", "counter", "day", "quarantine"):
-            _compare(report, f"{name} {what}", stored[what], expected[what])
-        report.events += len(stored["event"])
-        report.tickets += len(stored["ticket"])
-        report.quarantined += len(stored["quarantine"])
+            for what in ("event", "ticket", "counter", "day", "quarantine"):
+                _compare(report, f"{name} {what}", stored[what], expected[what])
+            report.events += len(stored["event"])
+            report.tickets += len(stored["ticket"])
+            report.quarantined += len(stored["quarantine"])
     return report

@@ -107,14 +107,19 @@ class Journal:
         self._seq = 0
         self._docs: dict[str, ReplicatedDoc] = {}
         self._registry: dict[str, DeskEntry] = {}
-        self.clock = HybridClock(now_ms)
+        with Session(self.read_engine) as session:
+            last = session.exec(select(func.max(EventRow.hlc))).one()
+            own = session.exec(
+                select(func.max(EventRow.hlc)).where(EventRow.desk == config.desk)
+            ).one()
+        # Resume after this desk's own latest reading even if the wall clock was since set
+        # back: its new events must follow its old ones, as they do within one run.
+        self.clock = HybridClock(now_ms, Hlc.parse(own) if own else None)
+        if last:
+            self.clock.observe(Hlc.parse(last))
         self._slot = NumberingSlot(config.slot)
         self.projector = Projector(config.centre, profile, lambda: self._registry, self.clock)
         self.reader = QueueReader(self.read_engine, self.policy, self.now)
-        with Session(self.read_engine) as session:
-            last = session.exec(select(func.max(EventRow.hlc))).one()
-        if last:
-            self.clock.observe(Hlc.parse(last))
         self._load_registry()
 
     # -- opening ---------------------------------------------------------------------
@@ -175,6 +180,9 @@ class Journal:
         profile = load_centre_profile(config.centre, resources)
         lock = DataDirLock(data_dir.root, "cnaim-desk init")
         try:
+            # Keys left by an init that never finished signed nothing: make new ones.
+            data_dir.signing_key_path.unlink(missing_ok=True)
+            data_dir.centre_key_path.unlink(missing_ok=True)
             signer = DeskSigningKey.generate()
             centre_key = CentreKey.generate()
             signer.save(data_dir.signing_key_path)

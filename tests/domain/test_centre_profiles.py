@@ -4,8 +4,8 @@ gets when it is wrong (every mistake at once, each with its place in the file)."
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 

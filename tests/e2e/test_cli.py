@@ -223,3 +223,23 @@ def test_refusals_usage_errors_and_nothing_to_do(desk_dir, tmp_path, cli):
 
     assert _counts(desk_dir) == before
     _refused(cli("ticket", "list", data_dir=tmp_path / "empty"), "No desk is set up")
+
+
+def test_journal_check_reports_a_damaged_table_and_rebuild_repairs_it(desk_dir, cli):
+    with Journal.open(desk_dir, resources=resources_dir()) as journal:
+        ticket = journal.issue("MS", language="hi")
+    connection = sqlite3.connect(desk_dir / "journal.sqlite")
+    with connection:
+        connection.execute("UPDATE ticket SET status = 'done' WHERE id = ?", (ticket.id,))
+    connection.close()
+
+    damaged = cli("journal", "check", data_dir=desk_dir).expect(1)
+    assert f"problem: q/lisboa/{ticket.day} ticket M001: status is 'done'" in damaged.stdout
+    assert "The journal has problems." in damaged.stdout
+
+    rebuilt = cli("journal", "rebuild", data_dir=desk_dir).expect(0)
+    assert "Rebuilt the tables from 1 event" in rebuilt.stdout
+    sound = cli("journal", "check", "--json", data_dir=desk_dir).expect(0).json()
+    assert (sound["ok"], sound["tickets"], sound["problems"]) == (True, 1, [])
+    with Journal.open_read_only(desk_dir, resources=resources_dir()) as journal:
+        assert journal.ticket(ticket.id).status.value == "waiting"

@@ -29,28 +29,33 @@ SEED = int(os.environ.get("CNAIM_KILL_SEED", "20260616"))
 
 
 def _kill_at_random(script: Path, root: Path, rng: random.Random) -> tuple[list[str], str]:
-    """Start the issuing loop, SIGKILL it at a random moment (sometimes while it is still
-    opening the desk, mostly while it issues); return its output lines and how it died."""
+    """Start the issuing loop and SIGKILL it at a random moment: sometimes while it is
+    still opening the desk, mostly a random instant after a random number of tickets
+    (counted, so every run issues some however fast the machine). Returns its output
+    lines and when it was killed."""
     process = subprocess.Popen(
         [sys.executable, str(script), str(root)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=root.parent,
     )
+    seen: list[bytes] = []
     try:
         if rng.random() < 0.2:
             delay = rng.uniform(0.05, 0.6)
             time.sleep(delay)
             moment = f"{delay:.3f}s after start"
         else:
-            first = process.stdout.readline()
-            assert first == b"READY\n", (first, process.stderr.read() if not first else b"")
-            delay = rng.uniform(0.0, 0.25)
+            lines, delay = rng.randint(1, 40), rng.uniform(0.0, 0.03)
+            while len(seen) < lines:
+                line = process.stdout.readline()
+                assert line, process.stderr.read()
+                seen.append(line)
             time.sleep(delay)
-            moment = f"{delay:.3f}s after READY"
+            moment = f"{delay:.3f}s after {lines} lines"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        output = process.stdout.read().decode()
+        output = b"".join(seen).decode() + process.stdout.read().decode()
         errors = process.stderr.read().decode()
     finally:
         if process.poll() is None:
@@ -146,4 +151,4 @@ def test_kill_9_never_loses_an_acknowledged_ticket(tmp_path, scripts):
         ]
         acknowledged = [future.result() for future in futures]
     # Enough happened for the test to mean something: kills came while tickets were issued.
-    assert sum(acknowledged) >= 2 * RUNS, f"seed {SEED}: only {acknowledged} acknowledged"
+    assert sum(acknowledged) >= RUNS, f"seed {SEED}: only {acknowledged} acknowledged"

@@ -76,3 +76,27 @@ def test_a_killed_holder_leaves_the_desk_free(desk_dir, cli, scripts):
 
     issued = cli("ticket", "issue", "--service", "SS", "--json", data_dir=desk_dir).expect(0)
     assert issued.json()["code"] == "S001"
+
+
+def test_readers_work_beside_a_writer_that_is_busy_writing(desk_dir, cli, scripts):
+    writer = subprocess.Popen(
+        [sys.executable, str(scripts / "issue_loop.py"), str(desk_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout.readline() == "READY\n", writer.stderr.read()
+        assert writer.stdout.readline().startswith("ACK ")
+        check = cli("journal", "check", "--json", data_dir=desk_dir).expect(0).json()
+        assert check["ok"] is True, check["problems"]
+        listing = cli("ticket", "list", "--json", data_dir=desk_dir).expect(0).json()
+        assert len(listing) >= check["tickets"] >= 1
+        refused = cli("ticket", "issue", "--service", "SS", data_dir=desk_dir).expect(1)
+        assert f"issue loop (process {writer.pid}" in refused.stderr
+        assert writer.poll() is None  # it was writing all along
+    finally:
+        writer.kill()
+        writer.wait()
+        writer.stdout.close()
+        writer.stderr.close()

@@ -301,3 +301,29 @@ def test_a_desk_registered_through_the_centre_document_is_trusted(make_desk):
     assert c.registry()["R2"].public_key == b.registry()["R2"].public_key
     assert c.ticket(ticket.id).code == "G200"
     assert c.check().ok
+
+
+def test_events_replayed_into_another_day_are_quarantined(pair, db):
+    """The signature covers the document's name: B's signed events sent as another day's
+    document do not verify there."""
+    a, b = pair
+    ticket = b.issue("SS")
+    tomorrow = a.today_doc().replace("2026-06-16", "2026-06-17")
+    assert tomorrow != a.today_doc()
+    change = a.ingest(tomorrow, b.updates_for(b.today_doc()))
+    assert change.quarantined == 1
+    assert _quarantine(a, db) == [(ticket.id, "its signature does not verify against 'R2''s key")]
+    assert db.count(a, "ticket") == 0
+    assert a.check().ok
+
+
+def test_an_update_that_does_not_decode_is_refused_and_not_stored(pair, db):
+    a, b = pair
+    b.issue("SS")
+    before = db.counts(a)
+    with pytest.raises(ValueError, match="decode"):
+        a.ingest(a.today_doc(), b"\x00not an update")
+    assert db.counts(a) == before
+    # The desk goes on: the next real update is taken as usual.
+    assert a.ingest(a.today_doc(), b.updates_for(b.today_doc())).tickets
+    assert a.check().ok

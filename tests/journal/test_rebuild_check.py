@@ -4,12 +4,14 @@ differs from a fresh fold of them."""
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date, datetime
 
 import pytest
 
 from cnaim_desk.domain.clock import LISBON
 from cnaim_desk.journal.journal import Journal
+from cnaim_desk.resources import resources_dir
 
 DAY_1 = datetime(2026, 6, 15, 9, 0, tzinfo=LISBON)  # Monday
 DAY_2 = datetime(2026, 6, 16, 8, 30, tzinfo=LISBON)  # Tuesday
@@ -153,8 +155,6 @@ def test_rebuild_after_a_restart_and_from_a_read_only_check(busy_desk, reopen, d
     desk.rebuild()
     for table in db.PROJECTED:
         assert db.dump(desk, table) == before[table], table
-    from cnaim_desk.resources import resources_dir
-
     with Journal.open_read_only(desk.data_dir.root, resources=resources_dir(), now_ms=clock) as ro:
         report = ro.check()
     assert report.ok, report.problems
@@ -219,3 +219,31 @@ def test_check_detects_a_tampered_stored_update(make_desk, db):
     )
     assert any("S002" in p for p in problems)
     assert any("quarantine" in p and "signature does not verify" in p for p in problems)
+
+
+def test_check_beside_a_busy_writer_sees_one_moment(make_desk, clock):
+    """``journal check`` runs beside the desk's writer: the stored updates and the tables
+    it compares must be read as of one moment, or every commit in between shows up as
+    a false difference."""
+    desk = make_desk("R1")
+    for _ in range(20):
+        desk.issue("SS")
+    stop = threading.Event()
+    issued = []
+
+    def keep_issuing():
+        while not stop.is_set():
+            issued.append(desk.issue("AIMA"))
+
+    writer = threading.Thread(target=keep_issuing)
+    writer.start()
+    try:
+        with Journal.open_read_only(desk.data_dir.root, resources=resources_dir()) as reader:
+            reports = [reader.check() for _ in range(5)]
+    finally:
+        stop.set()
+        writer.join()
+    assert len(issued) > 5  # the writer really was busy during the checks
+    for report in reports:
+        assert report.ok, report.problems
+    assert desk.check().ok

@@ -13,13 +13,14 @@ import stat
 
 import pytest
 from pycrdt import Doc, Map
+from sqlmodel import Session, select
 
 from cnaim_desk.domain.events import EventKey, Op
 from cnaim_desk.journal.desk import DeskConfig, DeskSetupError
 from cnaim_desk.journal.document import EVENTS, centre_doc_name
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.projection import event_from_row
-from cnaim_desk.journal.signing import KeyFileError, SignatureChecker
+from cnaim_desk.journal.signing import DeskSigningKey, KeyFileError, SignatureChecker
 from cnaim_desk.journal.tables import EventRow
 from cnaim_desk.resources import resources_dir
 
@@ -55,8 +56,6 @@ def _state_vector_clients(update: bytes) -> set[int]:
 
 
 def _event_rows(journal: Journal) -> list[EventRow]:
-    from sqlmodel import Session, select
-
     with Session(journal.read_engine) as session:
         return list(session.exec(select(EventRow).order_by(EventRow.hlc)))
 
@@ -79,8 +78,6 @@ def test_init_makes_private_keys_and_registers_the_desk(make_desk, db):
     assert own_key.slot == 0
     assert not own_key.revoked
     # The registry holds the public half of the key on disk, so others can verify us.
-    from cnaim_desk.journal.signing import DeskSigningKey
-
     assert own_key.public_key == DeskSigningKey.load(keys / "desk.pem").public_key
     assert db.dump(journal, "desk") == [("R1", "reception", 0, own_key.public_key, 0)]
     assert journal.document_names() == [centre_doc_name("lisboa")]
@@ -193,3 +190,42 @@ def test_every_start_takes_a_fresh_boot_and_client_id(desk, reopen, clock):
     updates = third_journal.stored_updates(day_doc)
     assert len(updates) == 3
     assert [_state_vector_clients(update) for update in updates] == [{c} for c in client_ids]
+
+
+def test_an_init_that_never_finished_can_be_run_again(make_desk, db):
+    """An init killed after writing its keys and database but before its configuration
+    (the mark of a set-up desk) leaves a folder that a new init sets up properly."""
+    first = make_desk("R1")
+    root = first.data_dir.root
+    old_public_key = first.registry()["R1"].public_key
+    first.close()
+    (root / "desk.json").unlink()
+
+    with Journal.init_standalone(
+        root, DeskConfig("lisboa", "R1", "reception"), resources=resources_dir()
+    ) as again:
+        new_public_key = again.registry()["R1"].public_key
+        assert new_public_key != old_public_key
+        assert new_public_key == DeskSigningKey.load(root / "keys" / "desk.pem").public_key
+        assert _mode(root / "keys" / "desk.pem") == 0o600
+        ticket = again.issue("SS")
+        report = again.check()
+        assert report.ok, report.problems
+        assert report.events == 1
+    with Journal.open(root, resources=resources_dir()) as reopened:
+        assert reopened.ticket(ticket.id).code == "S001"
+
+
+def test_a_desk_whose_clock_was_set_back_resumes_after_its_own_events(desk, reopen, clock):
+    """A desk's clock ran 20 minutes fast, then was corrected while the desk was closed:
+    its new events still follow its old ones, so it can call the tickets it issued and
+    the queue keeps arrival order."""
+    clock.advance(minutes=20)
+    first = desk.issue("SS")
+    clock.advance(minutes=-20)
+    desk = reopen(desk)
+    second = desk.issue("SS")
+    called = desk.call_next("C1", ["SS"])
+    assert called.id == first.id
+    assert desk.ticket(second.id).position == 0
+    assert desk.check().ok

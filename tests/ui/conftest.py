@@ -38,3 +38,5 @@ def desk(qapp, journal, fonts):
         if window is not None:
             window.close()
     app.bridge.shutdown()
+    app.language.switch("en")  # the application outlives the test: leave no translator
+    qapp.processEvents()

@@ -61,3 +61,23 @@ def test_opening_the_counter_is_recorded_for_expected_waits(qtbot, desk):
             in desk.bridge.read(lambda q: q.open_counters(desk.bridge.today())).get("SS", set())
         )
     )
+
+
+def test_function_keys_work_from_anywhere_in_the_window(qtbot, qapp, desk):
+    """F5 to F9 reach their actions whichever widget has the focus, in either language."""
+    counter = desk.open_counter("C7")
+    desk.language.switch("pt_PT")  # texts set again: the keys must survive it
+    qtbot.waitUntil(lambda: counter.buttons["call"].text() == "Chamar o seguinte (F5)")
+    qtbot.addWidget(counter)
+    desk.journal.issue("SS")
+    counter.activateWindow()
+    qtbot.waitUntil(lambda: qapp.activeWindow() is counter)
+    counter.services.setFocus()
+    qtbot.keyClick(counter.services, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: counter.current is not None and counter.current.code == "S001")
+    counter.queue.setFocus()
+    qtbot.keyClick(counter.queue, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: counter.current.status is TicketStatus.SERVING)
+    qtbot.keyClick(counter.queue, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: counter.current is None)
+    assert desk.journal.ticket("S001").status is TicketStatus.DONE

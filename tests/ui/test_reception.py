@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from cnaim_desk.domain.tickets import TicketStatus
@@ -72,12 +73,21 @@ def test_refused_issue_is_explained_and_nothing_is_written(qtbot, desk):
     assert all(button.isEnabled() for button in reception.service_buttons.values())
 
 
-def test_every_key_of_the_window_does_one_thing(desk):
-    """Service keys, mnemonics and shortcuts never collide (a clash silences both)."""
+@pytest.mark.parametrize("language", ["en", "pt_PT"])
+def test_every_key_of_the_window_does_one_thing(qtbot, desk, language):
+    """Service keys, mnemonics and shortcuts never collide (a clash silences both), in
+    either interface language."""
     from PySide6.QtGui import QKeySequence, QShortcut
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
     reception = desk.open_reception()
+    desk.language.switch(language)
+    qtbot.waitUntil(
+        lambda: (
+            (reception.services_box.title() == "Issue a ticket for (Alt + the letter)")
+            == (language == "en")
+        )
+    )
     keys = [shortcut.key().toString() for shortcut in reception.findChildren(QShortcut)]
     for widget in [*reception.findChildren(QAbstractButton), *reception.findChildren(QLabel)]:
         mnemonic = QKeySequence.mnemonic(widget.text())

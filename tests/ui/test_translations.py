@@ -80,11 +80,11 @@ def test_switching_the_interface_language_while_running(qtbot, desk):
     reception = desk.open_reception()
     counter = desk.open_counter("C2")
     assert counter.buttons["call"].text() == "Call next (F5)"
-    assert reception.services_box.title() == "Issue a ticket for"
+    assert reception.services_box.title() == "Issue a ticket for (Alt + the letter)"
 
     desk.language.switch("pt_PT")  # Qt posts LanguageChange to every window
     qtbot.waitUntil(lambda: counter.buttons["call"].text() == "Chamar o seguinte (F5)")
-    assert reception.services_box.title() == "Emitir senha para"
+    assert reception.services_box.title() == "Emitir senha para (Alt + a letra)"
     assert "Segurança Social" in reception.service_buttons["SS"].text()
 
     desk.language.switch("en")

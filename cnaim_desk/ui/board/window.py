@@ -23,6 +23,7 @@ from cnaim_desk.ui.qt_journal import JournalBridge
 NOW_CALLING = "A chamar · Now calling"
 COUNTER = "Balcão {desk} · Counter {desk}"
 WAITING = "Em espera · Waiting"
+PLEASE_WAIT = "Aguarde a sua chamada · Please wait for your call"
 RECENT_CALLS = 4
 WAITING_COLUMNS = 4
 MESSAGE_SECONDS = 10
@@ -93,7 +94,7 @@ class BoardWindow(QWidget):
         top.addWidget(self.clock)
         layout.addLayout(top)
 
-        self.current_code = self._label("—", theme.BOARD_ACCENT, bold=True)
+        self.current_code = self._label("", theme.BOARD_ACCENT, bold=True)
         self.current_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.current_code.setAccessibleName("Current call")
         self.current_counter = self._label("", theme.BOARD_TEXT, bold=True)
@@ -221,8 +222,8 @@ class BoardWindow(QWidget):
         ]
         self.current_call = calls[0] if calls else None
         if self.current_call is None:
-            self.current_code.setText("—")
-            self.current_counter.setText("")
+            self.current_code.setText("")
+            self.current_counter.setText(PLEASE_WAIT)
         else:
             self.current_code.setText(self.current_call.code)
             self.current_counter.setText("→ " + COUNTER.format(desk=self.current_call.desk))

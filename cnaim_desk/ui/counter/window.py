@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,17 +31,27 @@ from cnaim_desk.domain.tickets import AT_COUNTER
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.projection import Change
 from cnaim_desk.journal.queries import TicketView
+from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.ui.i18n import staff_language
 from cnaim_desk.ui.labels import priority_label, status_label
 from cnaim_desk.ui.qt_journal import JournalBridge
+
+LANGUAGE_COLUMN = 3
 
 
 class CounterWindow(QMainWindow):
     """A service counter: one technician calling and serving people."""
 
-    def __init__(self, bridge: JournalBridge, desk: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        bridge: JournalBridge,
+        desk: str,
+        fonts: FontRegistry,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._bridge = bridge
+        self._fonts = fonts
         self._profile = bridge.journal.profile
         self.desk = desk
         self.current: TicketView | None = None
@@ -55,7 +66,7 @@ class CounterWindow(QMainWindow):
         top = QHBoxLayout()
         self.current_box = QGroupBox(central)
         current_layout = QHBoxLayout(self.current_box)
-        self.code_label = QLabel("—", self.current_box)
+        self.code_label = QLabel("", self.current_box)
         self.code_label.setProperty("role", "code")
         self.code_label.setMinimumWidth(220)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -79,21 +90,29 @@ class CounterWindow(QMainWindow):
         top.addWidget(self.services_box, 1)
         layout.addLayout(top)
 
-        actions = QHBoxLayout()
+        actions = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, key, handler in (
-            ("call", "F5", self.call_next),
-            ("recall", "F6", lambda: self._step(lambda j, t: j.recall(t, self.desk))),
-            ("start", "F7", lambda: self._step(lambda j, t: j.start(t, self.desk))),
-            ("finish", "F8", lambda: self._step(lambda j, t: j.finish(t, self.desk))),
-            ("no_show", "F9", lambda: self._step(lambda j, t: j.no_show(t, self.desk))),
+        for index, (name, key, handler) in enumerate(
+            (
+                ("call", "F5", self.call_next),
+                ("recall", "F6", lambda: self._step(lambda j, t: j.recall(t, self.desk))),
+                ("start", "F7", lambda: self._step(lambda j, t: j.start(t, self.desk))),
+                ("finish", "F8", lambda: self._step(lambda j, t: j.finish(t, self.desk))),
+                ("no_show", "F9", lambda: self._step(lambda j, t: j.no_show(t, self.desk))),
+            )
         ):
             button = QPushButton(central)
-            button.setShortcut(QKeySequence(key))
+            # A QShortcut, not button.setShortcut(): setText() replaces a button's shortcut
+            # with its mnemonic, and the texts are set again at each language change.
+            QShortcut(QKeySequence(key), self, activated=button.animateClick)
             button.setMinimumHeight(48)
             button.clicked.connect(handler)
             self.buttons[name] = button
-            actions.addWidget(button)
+            # Call next spans the first row: it is the key pressed all day.
+            if index == 0:
+                actions.addWidget(button, 0, 0, 1, 4)
+            else:
+                actions.addWidget(button, 1, index - 1)
         layout.addLayout(actions)
 
         self.message = QLabel(central)
@@ -239,7 +258,11 @@ class CounterWindow(QMainWindow):
                 str(ticket.group_size),
             )
             for column, text in enumerate(cells):
-                self.queue.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == LANGUAGE_COLUMN:
+                    # the holder's language in its own script's font (Urdu in Nastaliq)
+                    item.setFont(self._fonts.font_for_language(language.tag))
+                self.queue.setItem(row, column, item)
         can_act = self.current is not None
         for name in ("recall", "start", "finish", "no_show"):
             self.buttons[name].setEnabled(can_act)
@@ -247,7 +270,7 @@ class CounterWindow(QMainWindow):
     def _show_current(self) -> None:
         ticket = self.current
         if ticket is None:
-            self.code_label.setText("—")
+            self.code_label.setText("")
             self.detail_label.setText(self.tr("Free. Press F5 to call the next person."))
             return
         self.code_label.setText(ticket.code)

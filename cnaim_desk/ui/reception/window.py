@@ -74,6 +74,7 @@ class ReceptionWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         self.heading = QLabel(central)
+        self.heading.setWordWrap(True)
         self.heading.setProperty("role", "title")
         layout.addWidget(self.heading)
 
@@ -94,14 +95,14 @@ class ReceptionWindow(QMainWindow):
         choices.addWidget(self.language_label)
         choices.addWidget(self.language, 1)
         self.priority_box = QGroupBox(central)
-        priority_layout = QHBoxLayout(self.priority_box)
+        priority_layout = QGridLayout(self.priority_box)
         self.priority_group = QButtonGroup(self)
         self.priority_buttons: dict[Priority | None, QRadioButton] = {}
-        for priority in (None, *Priority):
+        for index, priority in enumerate((None, *Priority)):
             button = QRadioButton(self.priority_box)
             self.priority_group.addButton(button)
             self.priority_buttons[priority] = button
-            priority_layout.addWidget(button)
+            priority_layout.addWidget(button, index // 3, index % 3)
         self.priority_buttons[None].setChecked(True)
         choices.addWidget(self.priority_box, 3)
         layout.addLayout(choices)
@@ -129,14 +130,14 @@ class ReceptionWindow(QMainWindow):
         self.load_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.load_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.load_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         load_layout.addWidget(self.load_table)
         body.addWidget(self.load_box, 4)
         layout.addLayout(body, 1)
 
         self.result_box = QGroupBox(central)
         result_layout = QHBoxLayout(self.result_box)
-        self.code_label = QLabel("—", self.result_box)
+        self.code_label = QLabel("", self.result_box)
         self.code_label.setProperty("role", "code")
         self.code_label.setMinimumWidth(220)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -186,20 +187,20 @@ class ReceptionWindow(QMainWindow):
         self.priority_box.setTitle(self.tr("Legal priority (claimed by the person)"))
         for priority, button in self.priority_buttons.items():
             button.setText(priority_label(priority))
-        self.services_box.setTitle(self.tr("Issue a ticket for"))
+        self.services_box.setTitle(self.tr("Issue a ticket for (Alt + the letter)"))
         for service in self._profile.services:
             name = service.staff_short_name(staff_language())
             button = self.service_buttons[service.code]
-            button.setText(f"{service.letter}   {name}   ·   Alt+{service.letter}")
-            button.setToolTip(service.staff_name(staff_language()))
+            button.setText(f"{service.letter}   {name}")
+            button.setToolTip(f"{service.staff_name(staff_language())} (Alt+{service.letter})")
             button.setAccessibleName(self.tr("Issue a ticket for {service}").format(service=name))
         self.load_box.setTitle(self.tr("Waiting now"))
         self.load_table.setHorizontalHeaderLabels(
-            [self.tr("Service"), self.tr("Waiting"), self.tr("Wait"), self.tr("Left today")]
+            [self.tr("Service"), self.tr("People"), self.tr("Wait"), self.tr("Left")]
         )
         self.result_box.setTitle(self.tr("Last ticket"))
         self.reprint_button.setText(self.tr("Reprint (Ctrl+P)"))
-        self.open_button.setText(self.tr("&Open PDF"))
+        self.open_button.setText(self.tr("Open PDF"))
         self.code_label.setAccessibleName(self.tr("Last ticket number"))
         self._show_last()
         self.refresh_load()
@@ -334,10 +335,18 @@ class ReceptionWindow(QMainWindow):
                 if load.expected_wait_minutes is not None
                 else "—"
             )
-            name = service.staff_short_name(staff_language())
-            cells = (f"{service.letter} · {name}", str(load.waiting), wait, left)
+            cells = (f"{service.letter} · {service.code}", str(load.waiting), wait, left)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(service.staff_short_name(staff_language()))
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.load_table.setItem(row, column, item)
+        # Every column always visible: the panel is as wide as its table.
+        table = self.load_table
+        table.resizeColumnsToContents()
+        table.setMinimumWidth(
+            table.horizontalHeader().length()
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+        )

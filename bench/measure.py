@@ -1,0 +1,324 @@
+"""What every benchmark shares: the budgets, result rows, statistics, scratch folders,
+desks to measure on, child processes, and the facts about the machine."""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import platform
+import pstats
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_DIR = BENCH_DIR.parent
+CACHE_DIR = BENCH_DIR / ".cache"
+CHILDREN_DIR = BENCH_DIR / "children"
+RESULTS_DIR = BENCH_DIR / "results"
+
+
+# -- budgets (DESIGN.md, "Budgets") ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """A budget of DESIGN.md: its words, the limit, and the unit the limit is in."""
+
+    text: str
+    limit: float
+    unit: str
+
+
+COLD_START = Budget("≤ 0.8 s on a 2-core machine", 0.8, "s")
+ISSUE = Budget("≤ 30 ms p95", 30.0, "ms")
+BOARD_REPAINT = Budget("≤ 16 ms p95", 16.0, "ms")
+HISTORY_QUERIES = Budget("≤ 5 ms", 5.0, "ms")
+MEMORY = Budget("≤ 180 MB RSS", 180.0, "MB")
+
+
+# -- results ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the results table. ``value`` (in the budget's unit) is what the verdict
+    compares; a row without a budget is reported only."""
+
+    what: str
+    measured: str
+    budget: Budget | None = None
+    value: float | None = None
+
+    @property
+    def verdict(self) -> str:
+        if self.budget is None or self.value is None:
+            return "—"
+        return "pass" if self.value <= self.budget.limit else "**FAIL**"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "what": self.what,
+            "budget": self.budget.text if self.budget else None,
+            "limit": self.budget.limit if self.budget else None,
+            "unit": self.budget.unit if self.budget else None,
+            "value": round(self.value, 4) if self.value is not None else None,
+            "measured": self.measured,
+            "verdict": self.verdict.strip("*"),
+        }
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one benchmark hands back: table rows, notes for below the table, and the
+    figures behind them for the JSON file."""
+
+    name: str
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    details: dict[str, object] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rows": [row.to_json() for row in self.rows],
+            "notes": self.notes,
+            "details": self.details,
+            "seconds": round(self.seconds, 1),
+        }
+
+
+# -- statistics -------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """The ``p``-th percentile (0-100), interpolating between the closest ranks."""
+    if not values:
+        raise ValueError("no values")
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * p / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def summary(values: Sequence[float], digits: int = 3) -> dict[str, float]:
+    """p50, p95 and max of some timings, rounded for the JSON file."""
+    return {
+        "n": len(values),
+        "p50": round(percentile(values, 50), digits),
+        "p95": round(percentile(values, 95), digits),
+        "max": round(max(values), digits),
+    }
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def fmt_ms(value: float) -> str:
+    return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
+
+
+def fmt_bytes(size: int) -> str:
+    if size >= 1_000_000_000:
+        return f"{size / 1e9:.2f} GB"
+    return f"{size / 1e6:.1f} MB"
+
+
+def _where(key: tuple[str, int, str]) -> str:
+    filename, line, function = key
+    if filename == "~":
+        return function  # a built-in, e.g. {method 'commit' of 'sqlite3.Connection' objects}
+    path = Path(filename)
+    parts = path.parts
+    for anchor in ("cnaim_desk", "sqlalchemy", "sqlmodel", "pycrdt", "PySide6", "bench"):
+        if anchor in parts:
+            parts = parts[parts.index(anchor) :]
+            break
+    else:
+        parts = parts[-2:]
+    return f"{'/'.join(parts)}:{line}({function})"
+
+
+def profile(work: Callable[[], object], repeat: int, top: int = 12) -> dict[str, list]:
+    """Run ``work`` ``repeat`` times under cProfile; the functions with the most
+    cumulative and the most self time, in milliseconds per run of ``work``."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(repeat):
+        work()
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+
+    def ranked(index: int) -> list[list[object]]:
+        entries = sorted(stats.items(), key=lambda item: -item[1][index])
+        return [
+            [_where(key), round(values[index] * 1000 / repeat, 3)]
+            for key, values in entries
+            if not _where(key).startswith("bench/") and "_lsprof" not in _where(key)
+        ][:top]
+
+    return {"cumulative_ms": ranked(3), "self_ms": ranked(2)}
+
+
+# -- scratch folders and desks ------------------------------------------------------------
+
+
+def scratch_dir(prefix: str) -> Path:
+    """A fresh folder on the repository's own disk (``/tmp`` may be a RAM disk, where
+    fsync costs nothing and the figures would flatter the desk)."""
+    work = CACHE_DIR / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}-", dir=work))
+
+
+def remove_dir(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def demo_config():
+    from cnaim_desk.app import DEMO_CONFIG
+
+    return DEMO_CONFIG
+
+
+def new_desk(root: Path, *, seed: bool = True):
+    """A standalone desk set up as the demo's reception (a few people already waiting),
+    returned open for writing."""
+    from cnaim_desk.app import seed_demo
+    from cnaim_desk.journal.journal import Journal
+    from cnaim_desk.resources import resources_dir
+
+    journal = Journal.init_standalone(root, demo_config(), resources=resources_dir())
+    if seed:
+        seed_demo(journal)
+    return journal
+
+
+def walk_in_services(profile) -> list[str]:
+    """The services a reception issues tickets for at the counter (not appointment-only)."""
+    return [service.code for service in profile.services if not service.appointment_only]
+
+
+# -- child processes ---------------------------------------------------------------------
+
+
+def offscreen_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.update(extra)
+    return env
+
+
+def run_child_until(
+    args: Sequence[str], marker: str, *, env: dict[str, str], timeout: float = 60.0
+) -> tuple[float, str, str]:
+    """Spawn ``args`` and return the seconds from spawn until it prints a line starting
+    with ``marker``, that line, and its other output (read after it exits)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+        cwd=REPO_DIR,
+    )
+    line = ""
+    elapsed = None
+    assert process.stdout is not None
+    for raw in process.stdout:
+        if raw.startswith(marker):
+            elapsed = time.perf_counter() - start
+            line = raw.strip()
+            break
+    try:
+        rest, errors = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        rest, errors = process.communicate()
+    if elapsed is None:
+        raise RuntimeError(
+            f"{Path(args[1]).name if len(args) > 1 else args[0]} never printed {marker}: "
+            f"exit {process.returncode}\n{errors[-2000:]}"
+        )
+    return elapsed, line, (rest or "") + (errors or "")
+
+
+def child_script(name: str) -> str:
+    return str(CHILDREN_DIR / name)
+
+
+# -- the machine ---------------------------------------------------------------------------
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _filesystem(path: Path) -> str:
+    try:
+        best = ("", "?")
+        for line in Path("/proc/mounts").read_text().splitlines():
+            _dev, mount, kind, *_ = line.split()
+            if str(path).startswith(mount) and len(mount) >= len(best[0]):
+                best = (mount, kind)
+        return best[1]
+    except OSError:
+        return "?"
+
+
+def _commit() -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout.strip() or None
+
+
+def machine_facts() -> dict[str, object]:
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "cores_usable": usable,
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9, 1)
+        if hasattr(os, "sysconf")
+        else None,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "qt": qVersion(),
+        "sqlite": sqlite3.sqlite_version,
+        "disk_fs": _filesystem(CACHE_DIR.parent),
+        "commit": _commit(),
+        "date": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
+    }
+
+
+def progress(message: str) -> None:
+    """A line on stderr so a long run shows where it is; the table goes to stdout."""
+    print(f"  · {message}", file=sys.stderr, flush=True)
