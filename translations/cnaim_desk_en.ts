@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Action</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="42" />
+        <source>called</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="43" />
+        <source>recalled</source>
+        <translation>recalled</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="44" />
+        <source>started</source>
+        <translation>started</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="45" />
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="46" />
+        <source>marked as a no-show</source>
+        <translation>marked as a no-show</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="47" />
+        <source>reinstated</source>
+        <translation>reinstated</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="48" />
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="49" />
+        <source>referred</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="50" />
+        <source>checked in</source>
+        <translation>checked in</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <location filename="../cnaim_desk/ui/counter/window.py" line="143" />
@@ -170,27 +218,27 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="14" />
+        <location filename="../cnaim_desk/ui/labels.py" line="15" />
         <source>No priority</source>
         <translation>No priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="16" />
+        <location filename="../cnaim_desk/ui/labels.py" line="17" />
         <source>Disability</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <location filename="../cnaim_desk/ui/labels.py" line="18" />
         <source>Elderly (65+)</source>
         <translation>Elderly (65+)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="18" />
+        <location filename="../cnaim_desk/ui/labels.py" line="19" />
         <source>Pregnancy</source>
         <translation>Pregnancy</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <location filename="../cnaim_desk/ui/labels.py" line="20" />
         <source>Child up to 2</source>
         <translation>Child up to 2</translation>
     </message>
@@ -329,6 +377,14 @@
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="58" />
+        <source>Ticket {code} is {status}; it cannot be {action}.</source>
+        <translation>Ticket {code} is {status}; it cannot be {action}.</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../cnaim_desk/ui/setup_dialog.py" line="79" />
@@ -404,42 +460,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="26" />
+        <location filename="../cnaim_desk/ui/labels.py" line="27" />
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="27" />
+        <location filename="../cnaim_desk/ui/labels.py" line="28" />
         <source>called — waiting for the person</source>
         <translation>called — waiting for the person</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="28" />
+        <location filename="../cnaim_desk/ui/labels.py" line="29" />
         <source>being served</source>
         <translation>being served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
         <source>no-show</source>
         <translation>no-show</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
         <source>waiting after a referral</source>
         <translation>waiting after a referral</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <location filename="../cnaim_desk/ui/labels.py" line="34" />
         <source>closed with the day</source>
         <translation>closed with the day</translation>
     </message>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_PT">
 <context>
+    <name>Action</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="42" />
+        <source>called</source>
+        <translation>chamada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="43" />
+        <source>recalled</source>
+        <translation>chamada de novo</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="44" />
+        <source>started</source>
+        <translation>iniciada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="45" />
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="46" />
+        <source>marked as a no-show</source>
+        <translation>marcada como falta</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="47" />
+        <source>reinstated</source>
+        <translation>reposta na fila</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="48" />
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="49" />
+        <source>referred</source>
+        <translation>encaminhada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="50" />
+        <source>checked in</source>
+        <translation>registada à chegada</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <location filename="../cnaim_desk/ui/counter/window.py" line="143" />
@@ -170,27 +218,27 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="14" />
+        <location filename="../cnaim_desk/ui/labels.py" line="15" />
         <source>No priority</source>
         <translation>Sem prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="16" />
+        <location filename="../cnaim_desk/ui/labels.py" line="17" />
         <source>Disability</source>
         <translation>Deficiência</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <location filename="../cnaim_desk/ui/labels.py" line="18" />
         <source>Elderly (65+)</source>
         <translation>Idoso (65+)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="18" />
+        <location filename="../cnaim_desk/ui/labels.py" line="19" />
         <source>Pregnancy</source>
         <translation>Gravidez</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <location filename="../cnaim_desk/ui/labels.py" line="20" />
         <source>Child up to 2</source>
         <translation>Criança até 2 anos</translation>
     </message>
@@ -329,6 +377,14 @@
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="58" />
+        <source>Ticket {code} is {status}; it cannot be {action}.</source>
+        <translation>A senha {code} não pode ser {action}: o seu estado é «{status}».</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../cnaim_desk/ui/setup_dialog.py" line="79" />
@@ -404,42 +460,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="26" />
+        <location filename="../cnaim_desk/ui/labels.py" line="27" />
         <source>waiting</source>
         <translation>em espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="27" />
+        <location filename="../cnaim_desk/ui/labels.py" line="28" />
         <source>called — waiting for the person</source>
         <translation>chamada — à espera da pessoa</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="28" />
+        <location filename="../cnaim_desk/ui/labels.py" line="29" />
         <source>being served</source>
         <translation>em atendimento</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
         <source>done</source>
         <translation>concluída</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
         <source>no-show</source>
         <translation>não compareceu</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
         <source>waiting after a referral</source>
         <translation>em espera após encaminhamento</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <location filename="../cnaim_desk/ui/labels.py" line="34" />
         <source>closed with the day</source>
         <translation>fechada com o dia</translation>
     </message>

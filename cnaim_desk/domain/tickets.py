@@ -61,11 +61,35 @@ _STATUS_WORDS = {
 }
 
 
-class TransitionRefused(Exception):
-    """A step the ticket state machine does not allow; ``reason`` says why in plain words."""
+#: The commonest refusal, as a template the staff interface translates (with ``status``
+#: a TicketStatus value and ``action`` an Op value, both translated too).
+NOT_NOW = "Ticket {code} is {status}; it cannot be {action}."
 
-    def __init__(self, reason: str):
+_ACTION_WORDS = {
+    Op.CALLED: "called",
+    Op.RECALLED: "recalled",
+    Op.STARTED: "started",
+    Op.FINISHED: "finished",
+    Op.NO_SHOW: "marked as a no-show",
+    Op.REINSTATED: "reinstated",
+    Op.CANCELLED: "cancelled",
+    Op.REFERRED: "referred",
+    Op.CHECKED_IN: "checked in",
+}
+
+
+class TransitionRefused(Exception):
+    """A step the ticket state machine does not allow; ``reason`` says why in plain words.
+
+    ``template`` and ``params`` carry the same message in parts, so an interface can say
+    it in its own language (see :data:`NOT_NOW`)."""
+
+    def __init__(
+        self, reason: str, *, template: str | None = None, params: dict[str, str] | None = None
+    ):
         self.reason = reason
+        self.template = template or reason
+        self.params = dict(params or {})
         super().__init__(reason)
 
 
@@ -106,10 +130,13 @@ class TicketState:
         return self.status in IN_QUEUE
 
 
-def _refuse(state: TicketState, action: str, allowed: Iterable[TicketStatus]) -> None:
+def _refuse(state: TicketState, op: Op, allowed: Iterable[TicketStatus]) -> None:
     if state.status not in allowed:
-        where = _STATUS_WORDS[state.status]
-        raise TransitionRefused(f"Ticket {state.code} is {where}; it cannot be {action}.")
+        reason = NOT_NOW.format(
+            code=state.code, status=_STATUS_WORDS[state.status], action=_ACTION_WORDS[op]
+        )
+        params = {"code": state.code, "status": state.status.value, "action": op.value}
+        raise TransitionRefused(reason, template=NOT_NOW, params=params)
 
 
 def issue(event: Event) -> TicketState:
@@ -154,7 +181,7 @@ def apply(state: TicketState, event: Event) -> TicketState:
     if op is Op.ISSUED:
         raise TransitionRefused(f"Ticket {state.code} was already issued.")
     if op is Op.CALLED:
-        _refuse(state, "called", IN_QUEUE)
+        _refuse(state, Op.CALLED, IN_QUEUE)
         desk = event.text("desk") or event.desk
         return replace(
             state,
@@ -165,13 +192,13 @@ def apply(state: TicketState, event: Event) -> TicketState:
             updated=event.hlc,
         )
     if op is Op.RECALLED:
-        _refuse(state, "recalled", {status.CALLED})
+        _refuse(state, Op.RECALLED, {status.CALLED})
         return replace(state, recalls=state.recalls + 1, updated=event.hlc)
     if op is Op.STARTED:
-        _refuse(state, "started", {status.CALLED})
+        _refuse(state, Op.STARTED, {status.CALLED})
         return replace(state, status=status.SERVING, started_at=event.hlc, updated=event.hlc)
     if op is Op.FINISHED:
-        _refuse(state, "finished", {status.SERVING})
+        _refuse(state, Op.FINISHED, {status.SERVING})
         return replace(
             state,
             status=status.DONE,
@@ -180,17 +207,17 @@ def apply(state: TicketState, event: Event) -> TicketState:
             updated=event.hlc,
         )
     if op is Op.NO_SHOW:
-        _refuse(state, "marked as a no-show", {status.CALLED})
+        _refuse(state, Op.NO_SHOW, {status.CALLED})
         return replace(state, status=status.NO_SHOW, updated=event.hlc)
     if op is Op.REINSTATED:
-        _refuse(state, "reinstated", {status.NO_SHOW})
+        _refuse(state, Op.REINSTATED, {status.NO_SHOW})
         # Back in the queue with the original arrival time: the person did come.
         return replace(state, status=status.WAITING, called_by=None, updated=event.hlc)
     if op is Op.CANCELLED:
-        _refuse(state, "cancelled", IN_QUEUE | AT_COUNTER | {status.NO_SHOW})
+        _refuse(state, Op.CANCELLED, IN_QUEUE | AT_COUNTER | {status.NO_SHOW})
         return replace(state, status=status.CANCELLED, updated=event.hlc)
     if op is Op.REFERRED:
-        _refuse(state, "referred", IN_QUEUE | AT_COUNTER)
+        _refuse(state, Op.REFERRED, IN_QUEUE | AT_COUNTER)
         target = event.text("to")
         if not target:
             raise TransitionRefused(
@@ -211,7 +238,7 @@ def apply(state: TicketState, event: Event) -> TicketState:
     if op is Op.REPRINTED:
         return replace(state, reprints=state.reprints + 1, updated=event.hlc)
     if op is Op.CHECKED_IN:
-        _refuse(state, "checked in", IN_QUEUE)
+        _refuse(state, Op.CHECKED_IN, IN_QUEUE)
         return replace(state, updated=event.hlc)
     if op is Op.DAY_CLOSED:
         if state.status not in OPEN:

@@ -353,8 +353,9 @@ class Journal:
             change = self.projector.project(session, doc_name, [(event, signature)], origin="local")
             refused = dict(change.conflicts).get(str(key))
             if refused:
+                error = self.projector.refusal(session, doc_name, event)
                 session.rollback()
-                raise TransitionRefused(refused)
+                raise error or TransitionRefused(refused)
             doc = self._doc(doc_name)
             update = doc.insert(str(key), event.to_record(signature))
             try:

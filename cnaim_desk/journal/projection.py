@@ -19,7 +19,14 @@ from cnaim_desk.domain.centres import CentreProfile
 from cnaim_desk.domain.clock import Hlc, HybridClock, wall_clock_ms
 from cnaim_desk.domain.events import COUNTER_OPS, TICKET_OPS, Event, EventFormatError, EventKey, Op
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
-from cnaim_desk.domain.tickets import FINAL, Priority, TicketState, fold
+from cnaim_desk.domain.tickets import (
+    FINAL,
+    Priority,
+    TicketState,
+    TransitionRefused,
+    apply,
+    fold,
+)
 from cnaim_desk.journal.document import ReplicatedDoc, day_of
 from cnaim_desk.journal.signing import SignatureChecker
 from cnaim_desk.journal.tables import (
@@ -330,14 +337,30 @@ class Projector:
             for name, value in values.items():
                 setattr(row, name, value)
 
+    def refusal(self, session: Session, doc_name: str, event: Event) -> TransitionRefused | None:
+        """Why the state machine refuses ``event`` after the ticket's other events, in parts
+        an interface can translate; ``None`` if it is refused for its place in time only."""
+        rows = self._ticket_rows(session, doc_name, event.ticket)
+        before = fold(event_from_row(row) for row in rows if row.key != str(event.key)).state
+        if before is None:
+            return None
+        try:
+            apply(before, event)
+        except TransitionRefused as refused:
+            return refused
+        return None
+
+    @staticmethod
+    def _ticket_rows(session: Session, doc_name: str, ticket: str) -> list[EventRow]:
+        query = select(EventRow).where(
+            (EventRow.ticket == ticket)
+            | ((EventRow.doc == doc_name) & (EventRow.op == Op.DAY_CLOSED.value))
+        )
+        return list(session.exec(query))
+
     def refold(self, session: Session, doc_name: str, ticket: str) -> list[tuple[str, str]]:
         """Fold a ticket's events again and write its row; return the conflicts found."""
-        rows = session.exec(
-            select(EventRow).where(
-                (EventRow.ticket == ticket)
-                | ((EventRow.doc == doc_name) & (EventRow.op == Op.DAY_CLOSED.value))
-            )
-        ).all()
+        rows = self._ticket_rows(session, doc_name, ticket)
         result = fold(event_from_row(row) for row in rows)
         reasons = {str(c.event.key): c.reason for c in result.conflicts}
         pending = {str(e.key) for e in result.pending}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from cnaim_desk.domain.tickets import Priority, TicketStatus
+from cnaim_desk.domain.events import Op
+from cnaim_desk.domain.tickets import NOT_NOW, Priority, TicketStatus, TransitionRefused
 
 
 def priority_label(priority: Priority | str | None) -> str:
@@ -32,3 +33,35 @@ def status_label(status: TicketStatus) -> str:
         TicketStatus.REFERRED: translate("Status", "waiting after a referral"),
         TicketStatus.CLOSED: translate("Status", "closed with the day"),
     }[status]
+
+
+def action_label(op: Op) -> str:
+    """What a refused step would have done, as in "it cannot be ___"."""
+    translate = QCoreApplication.translate
+    return {
+        Op.CALLED: translate("Action", "called"),
+        Op.RECALLED: translate("Action", "recalled"),
+        Op.STARTED: translate("Action", "started"),
+        Op.FINISHED: translate("Action", "finished"),
+        Op.NO_SHOW: translate("Action", "marked as a no-show"),
+        Op.REINSTATED: translate("Action", "reinstated"),
+        Op.CANCELLED: translate("Action", "cancelled"),
+        Op.REFERRED: translate("Action", "referred"),
+        Op.CHECKED_IN: translate("Action", "checked in"),
+    }.get(op, op.value)
+
+
+def refusal_text(error: BaseException) -> str:
+    """A refused action in the staff's language, when the refusal comes in parts."""
+    if isinstance(error, TransitionRefused) and error.template == NOT_NOW:
+        params = error.params
+        return QCoreApplication.translate(
+            "Refusal", "Ticket {code} is {status}; it cannot be {action}."
+        ).format(
+            code=params["code"],
+            status=status_label(TicketStatus(params["status"])),
+            action=action_label(Op(params["action"])),
+        )
+    if isinstance(error, KeyError) and error.args:
+        return str(error.args[0])
+    return str(error)

@@ -81,3 +81,22 @@ def test_function_keys_work_from_anywhere_in_the_window(qtbot, qapp, desk):
     qtbot.keyClick(counter.queue, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: counter.current is None)
     assert desk.journal.ticket("S001").status is TicketStatus.DONE
+
+
+def test_a_refused_step_is_told_in_the_staff_language(qtbot, desk):
+    counter = desk.open_counter("C8")
+    qtbot.addWidget(counter)
+    journal = desk.journal
+    ticket = journal.issue("SS")
+    journal.call(ticket.code, "C8")
+    journal.start(ticket.code, "C8")
+    finished = journal.finish(ticket.code, "C8")
+    counter.current = finished  # a view one step behind, as after another desk's finish
+    desk.language.switch("pt_PT")
+    counter.buttons["finish"].setEnabled(True)
+    counter.buttons["finish"].click()
+    qtbot.waitUntil(lambda: "S001" in counter.message.text())
+    assert counter.message.text() == (
+        "⚠ A senha S001 não pode ser terminada: o seu estado é «concluída»."
+    )
+    assert journal.ticket(ticket.code).status is TicketStatus.DONE

@@ -33,7 +33,7 @@ from cnaim_desk.journal.projection import Change
 from cnaim_desk.journal.queries import TicketView
 from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.ui.i18n import staff_language
-from cnaim_desk.ui.labels import priority_label, status_label
+from cnaim_desk.ui.labels import priority_label, refusal_text, status_label
 from cnaim_desk.ui.qt_journal import JournalBridge
 
 LANGUAGE_COLUMN = 3
@@ -226,7 +226,7 @@ class CounterWindow(QMainWindow):
         self.refresh()
 
     def _refused(self, error: Exception) -> None:
-        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        message = refusal_text(error)
         self._tell(message)
 
     def _tell(self, text: str) -> None:

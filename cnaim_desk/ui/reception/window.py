@@ -36,7 +36,7 @@ from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.printing.printers import PrintResult
 from cnaim_desk.ui.i18n import staff_language
-from cnaim_desk.ui.labels import priority_label
+from cnaim_desk.ui.labels import priority_label, refusal_text
 from cnaim_desk.ui.qt_journal import JournalBridge
 
 
@@ -243,7 +243,7 @@ class ReceptionWindow(QMainWindow):
 
     def _refused(self, error: Exception) -> None:
         self._enable_services()
-        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        message = refusal_text(error)
         self.print_label.setProperty("role", "notice")
         self.print_label.setText("⚠ " + self.tr("Not issued: {reason}").format(reason=message))
         self._restyle(self.print_label)
