@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError
@@ -149,6 +151,16 @@ def _explain(title: str, error: BaseException) -> None:
     QMessageBox.critical(None, title, message)
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM and Ctrl+C close the desk cleanly (journal closed, demo folder removed).
+    Python runs signal handlers only between bytecodes, so a timer wakes it regularly."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
+
+
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     """Open the windows for this desk (or the demo); returns the process exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -180,6 +192,7 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         return 1
     desk = DeskApp(app, journal, fonts)
     desk.open_for_role(demo=demo)
+    _quit_on_signals(app)
     try:
         return app.exec()
     finally:
