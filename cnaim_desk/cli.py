@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cnaim_desk import __version__
 from cnaim_desk.domain.centres import CENTRE_IDS
+from cnaim_desk.domain.events import is_desk_id
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
 from cnaim_desk.domain.tickets import Priority, TicketStatus, TransitionRefused
 from cnaim_desk.journal.desk import ROLES, DeskConfig, DeskSetupError, default_data_dir
@@ -195,7 +196,7 @@ def cmd_journal_rebuild(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"events": events})
     else:
-        print(f"Rebuilt the tables from {events} events.")
+        print(f"Rebuilt the tables from {events} event{'s' if events != 1 else ''}.")
     return EXIT_DONE
 
 
@@ -204,6 +205,14 @@ def cmd_journal_rebuild(args: argparse.Namespace) -> int:
 
 def _service_code(text: str) -> str:
     return text.upper()
+
+
+def _desk_id(text: str) -> str:
+    if not is_desk_id(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a desk id: use a short upper-case id such as R1 or C4"
+        )
+    return text
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
@@ -233,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="set up a standalone desk")
     init.add_argument("--centre", required=True, choices=CENTRE_IDS)
-    init.add_argument("--desk", required=True, help="desk id such as R1, C4, B1")
+    init.add_argument("--desk", required=True, type=_desk_id, help="desk id such as R1, C4, B1")
     init.add_argument("--role", required=True, choices=ROLES)
     _json_flag(init)
     init.set_defaults(handler=cmd_init)
@@ -249,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue.set_defaults(handler=cmd_ticket_issue)
 
     call = steps.add_parser("call", help="call the next person by the queue policy")
-    call.add_argument("--desk", required=True, help="the calling counter's desk id")
+    call.add_argument("--desk", required=True, type=_desk_id, help="the calling counter's desk id")
     call.add_argument("--service", action="extend", nargs="+", type=_service_code, default=[])
     _json_flag(call)
     call.set_defaults(handler=cmd_ticket_call)
@@ -267,7 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub = steps.add_parser(name, help=help_text)
         sub.add_argument("ticket", metavar="TICKET", help="ticket id or code (e.g. A023)")
         if name in ("recall", "start", "finish", "no-show"):
-            sub.add_argument("--desk", default=None, help="counter desk id (default: this desk)")
+            sub.add_argument(
+                "--desk", default=None, type=_desk_id, help="counter desk id (default: this desk)"
+            )
         if name == "finish":
             sub.add_argument("--outcome", default=None, help="outcome code")
         if name == "refer":

@@ -143,6 +143,10 @@ class Journal:
         lock = DataDirLock(data_dir.root, purpose)
         try:
             journal = cls(data_dir, config, profile, signer, centre_key, lock=lock, now_ms=now_ms)
+            if config.desk not in journal.registry():
+                # The database was lost or replaced while the keys survived: the desk must
+                # be able to verify its own events again.
+                journal.register_desk(config.desk, config.role, config.slot, signer.public_key)
             if close_past_days:
                 journal.close_past_days()
         except BaseException:

@@ -93,12 +93,12 @@ def test_init_sets_up_a_standalone_desk_once(tmp_path, cli):
     _refused(again, "already set up")
     assert (root / "desk.json").read_text(encoding="utf-8") == config
 
-    _refused(
-        cli(
-            "init", "--centre", "lisboa", "--desk", "r1", "--role", "board", data_dir=tmp_path / "x"
-        ),
-        "'r1' is not valid",
+    # a malformed desk id is a usage error, like any malformed option
+    bad_id = cli(
+        "init", "--centre", "lisboa", "--desk", "r1", "--role", "board", data_dir=tmp_path / "x"
     )
+    bad_id.expect(2)
+    assert "'r1' is not a desk id" in bad_id.stderr
     assert not (tmp_path / "x" / "desk.json").exists()
 
     usage = cli("init", "--centre", "porto", "--desk", "R1", "--role", "reception", data_dir=root)

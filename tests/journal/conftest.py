@@ -44,6 +44,13 @@ class ManualClock:
 
 @pytest.fixture
 def clock() -> ManualClock:
+    """The clock of every desk a test makes, unless it gives one its own."""
+    return ManualClock()
+
+
+@pytest.fixture
+def second_clock() -> ManualClock:
+    """A clock for a second desk: it starts where ``clock`` does and moves on its own."""
     return ManualClock()
 
 

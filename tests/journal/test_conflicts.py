@@ -10,19 +10,17 @@ from cnaim_desk.domain.events import EventKey, Op
 
 
 @pytest.fixture
-def counters(make_desk, clock):
+def counters(make_desk, clock, second_clock):
     """Counters C1 and C2 of CNAIM Lisboa with clocks of their own, each registered at the
     other; C1 issued one ticket and both desks have it."""
-    clock_c2 = type(clock)()
-    clock_c2.ms = clock.ms
     c1 = make_desk("C1", role="counter", slot=1)
-    c2 = make_desk("C2", role="counter", slot=2, now_ms=clock_c2)
+    c2 = make_desk("C2", role="counter", slot=2, now_ms=second_clock)
     c1.register_desk("C2", "counter", 2, c2.registry()["C2"].public_key)
     c2.register_desk("C1", "counter", 1, c1.registry()["C1"].public_key)
     ticket = c1.issue("SS", language="en")
     c2.ingest(c1.today_doc(), c1.updates_for(c1.today_doc()))
     assert c2.ticket(ticket.id).status.value == "waiting"
-    return c1, clock, c2, clock_c2, ticket
+    return c1, clock, c2, second_clock, ticket
 
 
 def _event(journal, db, key):

@@ -229,3 +229,24 @@ def test_a_desk_whose_clock_was_set_back_resumes_after_its_own_events(desk, reop
     assert called.id == first.id
     assert desk.ticket(second.id).position == 0
     assert desk.check().ok
+
+
+def test_a_desk_whose_database_was_lost_registers_itself_again(tmp_path):
+    """Keys and configuration survive, journal.sqlite does not: the reopened desk must still
+    verify (and so project) its own new events, and `journal check` stays sound."""
+    from cnaim_desk.journal.desk import DeskConfig
+    from cnaim_desk.journal.journal import Journal
+    from cnaim_desk.resources import resources_dir
+
+    root = tmp_path / "desk"
+    config = DeskConfig(centre="lisboa", desk="R3", role="reception")
+    Journal.init_standalone(root, config, resources=resources_dir()).close()
+    for leftover in root.glob("journal.sqlite*"):
+        leftover.unlink()
+    with Journal.open(root, resources=resources_dir()) as journal:
+        assert "R3" in journal.registry()
+        ticket = journal.issue("SS")
+        assert journal.ticket(ticket.code).status.value == "waiting"
+        journal.rebuild()
+        assert journal.ticket(ticket.code).code == ticket.code
+        assert journal.check().ok
