@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
@@ -64,6 +65,28 @@ class TicketNotFound(Exception):
 
 
 Listener = Callable[[Change], None]
+
+
+class _DeskFiles(NamedTuple):
+    """What a set-up desk's folder holds, read and checked, in Journal's argument order."""
+
+    data_dir: DataDir
+    config: DeskConfig
+    profile: CentreProfile
+    signer: DeskSigningKey
+    centre_key: CentreKey
+
+    @classmethod
+    def read(cls, root: Path, resources: Path) -> _DeskFiles:
+        data_dir = DataDir(root)
+        config = data_dir.load_config()
+        return cls(
+            data_dir,
+            config,
+            load_centre_profile(config.centre, resources),
+            DeskSigningKey.load(data_dir.signing_key_path),
+            CentreKey.load(data_dir.centre_key_path),
+        )
 
 
 class Journal:
@@ -135,14 +158,11 @@ class Journal:
         close_past_days: bool = True,
     ) -> Journal:
         """Open a set-up desk for writing; raises ``DeskBusy`` if another process has it."""
-        data_dir = DataDir(root)
-        config = data_dir.load_config()
-        profile = load_centre_profile(config.centre, resources)
-        signer = DeskSigningKey.load(data_dir.signing_key_path)
-        centre_key = CentreKey.load(data_dir.centre_key_path)
-        lock = DataDirLock(data_dir.root, purpose)
+        parts = _DeskFiles.read(root, resources)
+        lock = DataDirLock(parts.data_dir.root, purpose)
         try:
-            journal = cls(data_dir, config, profile, signer, centre_key, lock=lock, now_ms=now_ms)
+            journal = cls(*parts, lock=lock, now_ms=now_ms)
+            config, signer = parts.config, parts.signer
             if config.desk not in journal.registry():
                 # The database was lost or replaced while the keys survived: the desk must
                 # be able to verify its own events again.
@@ -159,14 +179,8 @@ class Journal:
         cls, root: Path, *, resources: Path, now_ms: Callable[[], int] = wall_clock_ms
     ) -> Journal:
         """Open a desk for reading beside its writer (``ticket list``, ``journal check``)."""
-        data_dir = DataDir(root)
-        config = data_dir.load_config()
-        profile = load_centre_profile(config.centre, resources)
-        signer = DeskSigningKey.load(data_dir.signing_key_path)
-        centre_key = CentreKey.load(data_dir.centre_key_path)
-        return cls(
-            data_dir, config, profile, signer, centre_key, lock=None, now_ms=now_ms, read_only=True
-        )
+        parts = _DeskFiles.read(root, resources)
+        return cls(*parts, lock=None, now_ms=now_ms, read_only=True)
 
     @classmethod
     def init_standalone(
