@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine, Row, func, select, text
+from sqlmodel import Session
 
 from cnaim_desk.domain.clock import Hlc, lisbon_from_ms
 from cnaim_desk.domain.policy import QueueEntry, QueuePolicy
@@ -20,6 +20,7 @@ from cnaim_desk.domain.waits import RECENT_SERVICES, expected_wait_minutes
 from cnaim_desk.journal.tables import CounterRow, DayRow, TicketRow
 
 _QUEUE_STATUSES = [s.value for s in IN_QUEUE]
+_TICKETS = TicketRow.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class CallView:
     recalls: int
 
 
-def _entry(row: TicketRow) -> QueueEntry:
+def _entry(row: Row) -> QueueEntry:
     return QueueEntry(
         ticket_id=row.id,
         arrival=Hlc.parse(row.arrival),
@@ -103,7 +104,7 @@ def _entry(row: TicketRow) -> QueueEntry:
     )
 
 
-def _view(row: TicketRow, position: int | None, wait: int | None) -> TicketView:
+def _view(row: Row, position: int | None, wait: int | None) -> TicketView:
     return TicketView(
         id=row.id,
         day=row.day,
@@ -136,48 +137,69 @@ class QueueQueries:
         self.policy = policy
         self.now = now
 
-    def rows(self, day: str, statuses: Iterable[str] | None = None) -> list[TicketRow]:
-        query = select(TicketRow).where(TicketRow.day == day)
-        if statuses is not None:
-            query = query.where(col(TicketRow.status).in_(list(statuses)))
-        return list(self.session.exec(query))
+    # Rows are read with SQLAlchemy Core, not as ORM objects: a day's queue is read on
+    # every change, and building ORM instances cost more than the query itself.
 
-    def ordered_queue(self, day: str, services: Sequence[str] | None = None) -> list[TicketRow]:
-        """Waiting tickets in calling order, over one service or a counter's several."""
-        query = select(TicketRow).where(
-            TicketRow.day == day, col(TicketRow.status).in_(_QUEUE_STATUSES)
-        )
+    def rows(
+        self,
+        day: str,
+        statuses: Iterable[str] | None = None,
+        services: Iterable[str] | None = None,
+    ) -> list[Row]:
+        """The day's ticket rows, optionally only some statuses and services."""
+        query = select(_TICKETS).where(_TICKETS.c.day == day)
+        if statuses is not None:
+            query = query.where(_TICKETS.c.status.in_(list(statuses)))
         if services:
-            query = query.where(col(TicketRow.service).in_(list(services)))
-        rows = {row.id: row for row in self.session.exec(query)}
-        ordered = self.policy.order((_entry(r) for r in rows.values()), self.now)
-        return [rows[entry.ticket_id] for entry in ordered]
+            query = query.where(_TICKETS.c.service.in_(list(services)))
+        return list(self.session.execute(query))
+
+    def ordered_queue(self, day: str, services: Sequence[str] | None = None) -> list[Row]:
+        """Waiting tickets in calling order, over one service or a counter's several."""
+        return self._in_calling_order(self.rows(day, _QUEUE_STATUSES, services))
+
+    def _in_calling_order(self, rows: Iterable[Row]) -> list[Row]:
+        by_id = {row.id: row for row in rows if row.status in _QUEUE_STATUSES}
+        ordered = self.policy.order((_entry(row) for row in by_id.values()), self.now)
+        return [by_id[entry.ticket_id] for entry in ordered]
 
     def waiting(self, day: str, services: Sequence[str] | None = None) -> list[TicketView]:
         """Waiting tickets in calling order, each with its position in its own service."""
-        rows = self.ordered_queue(day, services)
-        positions, waits = self._positions(day, sorted({row.service for row in rows}))
-        return [_view(row, positions.get(row.id), waits.get(row.id)) for row in rows]
+        queue = self.ordered_queue(day, services)
+        positions, waits = self._positions(day, queue)
+        return [_view(row, positions.get(row.id), waits.get(row.id)) for row in queue]
 
     def recent_service_seconds(self, service: str) -> list[float]:
         """Call-to-finish durations of the latest services, oldest first."""
-        query = (
-            select(TicketRow.called_ms, TicketRow.finished_ms)
-            .where(
-                TicketRow.service == service,
-                col(TicketRow.finished_ms).is_not(None),
-                col(TicketRow.called_ms).is_not(None),
-            )
-            .order_by(col(TicketRow.finished_ms).desc())
-            .limit(RECENT_SERVICES)
+        return self.recent_service_seconds_of([service])[service]
+
+    def recent_service_seconds_of(self, services: Iterable[str]) -> dict[str, list[float]]:
+        """The same for several services in one round trip (each part uses the
+        ``(service, finished_ms)`` index, so history in the file costs nothing)."""
+        wanted = sorted(set(services))
+        result: dict[str, list[float]] = {service: [] for service in wanted}
+        if not wanted:
+            return result
+        parts = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT service, called_ms, finished_ms FROM ticket"
+            f" WHERE service = :s{i} AND finished_ms IS NOT NULL AND called_ms IS NOT NULL"
+            f" ORDER BY finished_ms DESC LIMIT {RECENT_SERVICES})"
+            for i in range(len(wanted))
         )
-        return [(end - start) / 1000 for start, end in reversed(self.session.exec(query).all())]
+        params = {f"s{i}": service for i, service in enumerate(wanted)}
+        for service, start, end in self.session.execute(text(parts), params):
+            result[service].append((end - start) / 1000)
+        return {service: durations[::-1] for service, durations in result.items()}
 
     def open_counters(self, day: str) -> dict[str, set[str]]:
         """Open counters per service; a counter that lists no services serves any."""
-        counters = self.session.exec(
-            select(CounterRow).where(CounterRow.day == day, CounterRow.status == "open")
-        ).all()
+        counters = (
+            self.session.execute(
+                select(CounterRow).where(CounterRow.day == day, CounterRow.status == "open")
+            )
+            .scalars()
+            .all()
+        )
         result: dict[str, set[str]] = defaultdict(set)
         for counter in counters:
             for service in json.loads(counter.services or "[]") or ["*"]:
@@ -189,73 +211,92 @@ class QueueQueries:
 
     def tickets(self, day: str, status: str | None = None) -> list[TicketView]:
         """The day's tickets in issue order, with positions and waits for those waiting."""
-        rows = self.rows(day, [status] if status else None)
-        positions, waits = self._positions(day)
-        views = [_view(r, positions.get(r.id), waits.get(r.id)) for r in rows]
-        return sorted(views, key=lambda v: (v.issued_at, v.id))
+        rows = self.rows(day)
+        positions, waits = self._positions(day, self._in_calling_order(rows))
+        views = [
+            _view(row, positions.get(row.id), waits.get(row.id))
+            for row in rows
+            if status is None or row.status == status
+        ]
+        return sorted(views, key=lambda view: (view.issued_at, view.id))
 
     def ticket(self, day: str, ref: str) -> TicketView | None:
         """A ticket of the day by id or by code (``A023``, any letter case)."""
-        if ":" in ref:
-            row = self.session.get(TicketRow, ref)
-        else:
-            row = self.session.exec(
-                select(TicketRow).where(TicketRow.day == day, TicketRow.code == ref.upper())
-            ).first()
+        condition = (
+            _TICKETS.c.id == ref
+            if ":" in ref
+            else (_TICKETS.c.day == day) & (_TICKETS.c.code == ref.upper())
+        )
+        row = self.session.execute(select(_TICKETS).where(condition)).first()
         if row is None:
             return None
-        positions, waits = self._positions(row.day, [row.service])
+        positions, waits = self._positions(row.day, self.ordered_queue(row.day, [row.service]))
         return _view(row, positions.get(row.id), waits.get(row.id))
 
     def _positions(
-        self, day: str, services: Sequence[str] | None = None
+        self, day: str, queue: Sequence[Row]
     ) -> tuple[dict[str, int], dict[str, int | None]]:
-        by_service: dict[str, list[TicketRow]] = defaultdict(list)
-        for row in self.ordered_queue(day, services):
+        """People ahead and expected wait of each ticket of ``queue`` (in calling order)."""
+        by_service: dict[str, list[Row]] = defaultdict(list)
+        for row in queue:
             by_service[row.service].append(row)
+        if not by_service:
+            return {}, {}
         open_by_service = self.open_counters(day)
+        durations = self.recent_service_seconds_of(by_service)
         positions: dict[str, int] = {}
         waits: dict[str, int | None] = {}
         for service, rows in by_service.items():
-            durations = self.recent_service_seconds(service)
             counters = self._counters_for(service, open_by_service)
             for index, row in enumerate(rows):
                 positions[row.id] = index
-                waits[row.id] = expected_wait_minutes(index, durations, counters)
+                waits[row.id] = expected_wait_minutes(index, durations[service], counters)
         return positions, waits
 
     def service_loads(self, day: str, services: Sequence[str]) -> list[ServiceLoad]:
         """Waiting count and the expected wait of a new arrival, per service."""
-        waiting: dict[str, int] = defaultdict(int)
-        issued: dict[str, int] = defaultdict(int)
-        for row in self.rows(day):
-            issued[row.first_service] += 1
-            if row.status in _QUEUE_STATUSES:
-                waiting[row.service] += 1
+        issued = dict(
+            self.session.execute(
+                select(_TICKETS.c.first_service, func.count())
+                .where(_TICKETS.c.day == day)
+                .group_by(_TICKETS.c.first_service)
+            ).all()
+        )
+        waiting = dict(
+            self.session.execute(
+                select(_TICKETS.c.service, func.count())
+                .where(_TICKETS.c.day == day, _TICKETS.c.status.in_(_QUEUE_STATUSES))
+                .group_by(_TICKETS.c.service)
+            ).all()
+        )
         open_by_service = self.open_counters(day)
+        durations = self.recent_service_seconds_of(services)
         loads = []
         for service in services:
             counters = self._counters_for(service, open_by_service)
-            wait = expected_wait_minutes(
-                waiting[service], self.recent_service_seconds(service), counters
-            )
-            loads.append(ServiceLoad(service, waiting[service], wait, counters, issued[service]))
+            people = waiting.get(service, 0)
+            wait = expected_wait_minutes(people, durations[service], counters)
+            loads.append(ServiceLoad(service, people, wait, counters, issued.get(service, 0)))
         return loads
 
     def recent_calls(self, day: str, limit: int = 6) -> list[CallView]:
         """The latest calls, newest first (tickets called, being served or finished)."""
         query = (
-            select(TicketRow)
-            .where(TicketRow.day == day, col(TicketRow.called_ms).is_not(None))
-            .order_by(col(TicketRow.called_ms).desc())
+            select(_TICKETS)
+            .where(_TICKETS.c.day == day, _TICKETS.c.called_ms.is_not(None))
+            .order_by(_TICKETS.c.called_ms.desc())
             .limit(limit)
         )
         return [
             CallView(
-                r.id, r.code, r.service, r.called_by or "", lisbon_from_ms(r.called_ms), r.recalls
+                row.id,
+                row.code,
+                row.service,
+                row.called_by or "",
+                lisbon_from_ms(row.called_ms),
+                row.recalls,
             )
-            for r in self.session.exec(query)
-            if r.called_ms is not None
+            for row in self.session.execute(query)
         ]
 
     def day_row(self, day: str) -> DayRow | None:
