@@ -15,7 +15,7 @@ import time
 import traceback
 from pathlib import Path
 
-from bench.measure import RESULTS_DIR, Outcome, Row, machine_facts
+from bench.measure import RESULTS_DIR, Outcome, Row, machine_facts, qpa_platform
 from bench.report import README_END, README_START, table, update_readme, write_json
 
 #: In the order they run (and appear in the table).
@@ -67,8 +67,9 @@ def _selected(only: list[str] | None) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     names = _selected(args.only)
-    # Every window measured here, in this process or its children, is offscreen.
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Every window measured here, in this process or its children, is offscreen, on one
+    # 1920×1080 screen.
+    os.environ["QT_QPA_PLATFORM"] = qpa_platform()
     facts = machine_facts()
     outcomes: list[Outcome] = []
     failed = False

@@ -6,7 +6,10 @@ the composition root, the reception window shown, then one turn of the event loo
 (``QTimer.singleShot(0, ...)``) prints READY. The time is wall time from spawning the
 process to that line, on Qt's offscreen platform.
 
-Beside it, the floor: a child that only imports ``PySide6.QtWidgets`` and ``sqlmodel``,
+The same start on a desk whose file holds a year of the centre's history (the cached file
+of :mod:`bench.history_file`, a million past tickets) shows what the history costs a start.
+
+Beside them, the floor: a child that only imports ``PySide6.QtWidgets`` and ``sqlmodel``,
 and the bare interpreter. One more start runs under ``python -X importtime`` to say which
 packages the import time goes to.
 
@@ -19,10 +22,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 import time
 from collections import defaultdict
 
+from bench.history_file import TICKETS_PER_DAY, WORKING_DAYS, history_desk
 from bench.measure import (
     COLD_START,
     Outcome,
@@ -138,6 +143,13 @@ def run(quick: bool = False) -> Outcome:
         bare_times, _ = _starts(bare, runs, env)
         progress("cold start: one start under -X importtime")
         imports = _import_costs(reception, env)
+        history_runs = 2 if quick else 5
+        history, facts = history_desk(50 if quick else WORKING_DAYS, TICKETS_PER_DAY)
+        progress(f"cold start: {history_runs} starts on a desk with {facts['tickets']:,} tickets")
+        shutil.copytree(history, root / "history")
+        with_history = [python, child_script("reception_start.py"), str(root / "history")]
+        _starts(with_history, 1, env)  # unmeasured, as above
+        history_times, history_phases = _starts(with_history, history_runs, env)
     finally:
         remove_dir(root)
 
@@ -157,7 +169,22 @@ def run(quick: bool = False) -> Outcome:
         )
     )
     outcome.rows.append(
-        Row("· floor: the bare interpreter", f"median {bare_s['p50']:.3f} s, p95 {bare_s['p95']:.3f} s")
+        Row(
+            "· floor: the bare interpreter",
+            f"median {bare_s['p50']:.3f} s, p95 {bare_s['p95']:.3f} s",
+        )
+    )
+    year = summary(history_times, 4)
+    year_steps = _phase_medians(history_phases)
+    outcome.rows.append(
+        Row(
+            f"cold start, desk with {facts['days']} working days of history "
+            f"({facts['tickets']:,} past tickets)",
+            f"median {year['p50']:.3f} s, p95 {year['p95']:.3f} s (n={history_runs}); "
+            f"journal open {year_steps.get('journal', 0):.3f} s",
+            COLD_START,
+            year["p95"],
+        )
     )
     steps = _phase_medians(phases)
     labels = dict(PHASES)
@@ -184,5 +211,10 @@ def run(quick: bool = False) -> Outcome:
         "bare_interpreter_s": bare_s,
         "steps_median_s": steps,
         "import_self_time_s": imports,
+        "with_history": {
+            "tickets": facts["tickets"],
+            "start_s": year,
+            "steps_median_s": year_steps,
+        },
     }
     return outcome

@@ -44,7 +44,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bench.measure import CACHE_DIR, demo_config, progress, walk_in_services
+from bench.measure import CACHE_DIR, LANGUAGE_SHARES, demo_config, progress, walk_in_services
 
 #: Bump when the generated rows change, so a stale cache is not reused.
 GENERATOR_VERSION = 1
@@ -54,21 +54,6 @@ DESK = "R1"
 COUNTERS = tuple(f"C{n}" for n in range(1, 13))
 #: Final statuses of past tickets, with their shares.
 FINAL_STATUSES = (("done", 0.85), ("no_show", 0.07), ("cancelled", 0.03), ("closed", 0.05))
-LANGUAGE_SHARES = (
-    ("pt", 30),
-    ("en", 12),
-    ("hi", 10),
-    ("bn", 9),
-    ("ne", 8),
-    ("ur", 6),
-    ("pa", 5),
-    ("uk", 5),
-    ("es", 4),
-    ("ar", 4),
-    ("zh-Hans", 3),
-    ("fr", 2),
-    ("ru", 2),
-)
 PRIORITIES = ("disability", "elderly", "pregnancy", "infant")
 
 _TICKET_COLUMNS = (
@@ -97,7 +82,9 @@ def _past_working_days(count: int, before: date) -> list[date]:
 def _lisbon_ms(day: date, hour: int, minute: int = 0) -> int:
     from cnaim_desk.domain.clock import LISBON
 
-    return int(datetime(day.year, day.month, day.day, hour, minute, tzinfo=LISBON).timestamp()) * 1000
+    return (
+        int(datetime(day.year, day.month, day.day, hour, minute, tzinfo=LISBON).timestamp()) * 1000
+    )
 
 
 class _Signatures:

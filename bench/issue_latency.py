@@ -21,6 +21,7 @@ from bench.measure import (
     Outcome,
     Row,
     fmt_ms,
+    language_mix,
     ms,
     new_desk,
     profile,
@@ -32,7 +33,6 @@ from bench.measure import (
 )
 
 NAME = "issue_latency"
-LANGUAGES = ("pt", "pt", "en", "bn", "hi", "ur", "ar", "uk", "zh-Hans", "ne", "es", "fr")
 
 
 def fsync_floor(folder, runs: int = 50) -> dict[str, float]:
@@ -54,7 +54,10 @@ def pragmas(journal) -> dict[str, object]:
     with journal.engine.connect() as connection:
         mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar_one()
         sync = connection.exec_driver_sql("PRAGMA synchronous").scalar_one()
-    return {"journal_mode": mode, "synchronous": {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[sync]}
+    return {
+        "journal_mode": mode,
+        "synchronous": {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[sync],
+    }
 
 
 def run(quick: bool = False) -> Outcome:
@@ -64,7 +67,7 @@ def run(quick: bool = False) -> Outcome:
     try:
         journal = new_desk(root / "desk")
         try:
-            languages = [lang for lang in LANGUAGES if lang in _known_languages()]
+            languages = language_mix()
             services = walk_in_services(journal.profile)
             chooser = random.Random(20240601)
             for _ in range(10):  # warm up: first statements, caches, the day's document
@@ -117,9 +120,3 @@ def run(quick: bool = False) -> Outcome:
     if profiled:
         outcome.details["profile"] = profiled
     return outcome
-
-
-def _known_languages() -> tuple[str, ...]:
-    from cnaim_desk.domain.languages import LANGUAGE_TAGS
-
-    return tuple(LANGUAGE_TAGS)

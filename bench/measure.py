@@ -4,6 +4,8 @@ desks to measure on, child processes, and the facts about the machine."""
 from __future__ import annotations
 
 import cProfile
+import ctypes
+import json
 import os
 import platform
 import pstats
@@ -148,9 +150,10 @@ def _where(key: tuple[str, int, str]) -> str:
     return f"{'/'.join(parts)}:{line}({function})"
 
 
-def profile(work: Callable[[], object], repeat: int, top: int = 12) -> dict[str, list]:
-    """Run ``work`` ``repeat`` times under cProfile; the functions with the most
-    cumulative and the most self time, in milliseconds per run of ``work``."""
+def profile(work: Callable[[], object], repeat: int, top: int = 12) -> dict[str, object]:
+    """Run ``work`` ``repeat`` times under cProfile: the functions with the most
+    cumulative and the most self time, and the time inside SQLite's C calls (execute,
+    fetch, commit: the database's own work, fsync included), in milliseconds per run."""
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(repeat):
@@ -166,7 +169,14 @@ def profile(work: Callable[[], object], repeat: int, top: int = 12) -> dict[str,
             if not _where(key).startswith("bench/") and "_lsprof" not in _where(key)
         ][:top]
 
-    return {"cumulative_ms": ranked(3), "self_ms": ranked(2)}
+    sqlite_ms = sum(
+        values[2] for key, values in stats.items() if key[0] == "~" and "sqlite3." in key[2]
+    )
+    return {
+        "cumulative_ms": ranked(3),
+        "self_ms": ranked(2),
+        "sqlite3_ms": round(sqlite_ms * 1000 / repeat, 3),
+    }
 
 
 # -- scratch folders and desks ------------------------------------------------------------
@@ -203,6 +213,38 @@ def new_desk(root: Path, *, seed: bool = True):
     return journal
 
 
+#: The holder languages of arrivals in a Lisbon centre, with rough shares: most scripts
+#: the desk supports appear, as on a real day (text shaping cost depends on the script).
+LANGUAGE_SHARES = (
+    ("pt", 30),
+    ("en", 12),
+    ("hi", 10),
+    ("bn", 9),
+    ("ne", 8),
+    ("ur", 6),
+    ("pa", 5),
+    ("uk", 5),
+    ("es", 4),
+    ("ar", 4),
+    ("zh-Hans", 3),
+    ("fr", 2),
+    ("ru", 2),
+)
+
+
+def language_mix() -> list[str]:
+    """The languages of successive arrivals: every language in proportion to its share,
+    interleaved (pt, en, hi, bn, ..., pt, en, ...)."""
+    counts = dict(LANGUAGE_SHARES)
+    mix: list[str] = []
+    while any(counts.values()):
+        for tag, _share in LANGUAGE_SHARES:
+            if counts[tag]:
+                mix.append(tag)
+                counts[tag] -= 1
+    return mix
+
+
 def walk_in_services(profile) -> list[str]:
     """The services a reception issues tickets for at the counter (not appointment-only)."""
     return [service.code for service in profile.services if not service.appointment_only]
@@ -211,9 +253,41 @@ def walk_in_services(profile) -> list[str]:
 # -- child processes ---------------------------------------------------------------------
 
 
+#: The screen the offscreen platform pretends to have: a desk PC's usual 1080p monitor
+#: (its own default, 800×800, squeezes the staff windows and makes their tables scroll).
+SCREEN = (1920, 1080)
+
+
+def qpa_platform() -> str:
+    """The ``QT_QPA_PLATFORM`` value for every window measured: offscreen, one 1080p
+    screen at 96 dpi (written to ``bench/.cache/offscreen-screen.json``)."""
+    config = CACHE_DIR / "offscreen-screen.json"
+    width, height = SCREEN
+    text = json.dumps(
+        {
+            "screens": [
+                {
+                    "name": "Desk",
+                    "x": 0,
+                    "y": 0,
+                    "width": width,
+                    "height": height,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                }
+            ]
+        }
+    )
+    if not config.exists() or config.read_text() != text:
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(text)
+    return f"offscreen:configfile={config}"
+
+
 def offscreen_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = qpa_platform()
     env.update(extra)
     return env
 
@@ -257,6 +331,36 @@ def child_script(name: str) -> str:
     return str(CHILDREN_DIR / name)
 
 
+# -- a defect of the stack --------------------------------------------------------------
+
+
+def none_references_lost_per_call() -> float:
+    """How many references to ``None`` one call of a Qt method returning ``void`` loses.
+
+    0 on a sound stack. PySide6 6.12's abi3 wheels on CPython 3.11 lose one per call, and a
+    process that has made a few thousand such calls more than it holds references to
+    ``None`` aborts ("Fatal Python error: none_dealloc"). CPython 3.12 made ``None``
+    immortal, so there it cannot happen."""
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        probe.setObjectName("probe")
+    return max(before - sys.getrefcount(None), 0) / 200
+
+
+def shield_none_refcount() -> float:
+    """When the defect above is present, add 2⁴⁰ to the reference counts of ``None``,
+    ``True`` and ``False`` (which drain too, more slowly) so a benchmark can finish; no
+    memory is allocated. Returns the loss per call measured."""
+    lost = none_references_lost_per_call()
+    if lost and sys.version_info < (3, 12):
+        for constant in (None, True, False):  # True and False drain too, more slowly
+            ctypes.c_ssize_t.from_address(id(constant)).value += 1 << 40
+    return lost
+
+
 # -- the machine ---------------------------------------------------------------------------
 
 
@@ -282,18 +386,22 @@ def _filesystem(path: Path) -> str:
         return "?"
 
 
-def _commit() -> str | None:
+def _git(*args: str) -> str | None:
     try:
         result = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPO_DIR,
-            capture_output=True,
-            text=True,
-            timeout=5,
+            ["git", *args], cwd=REPO_DIR, capture_output=True, text=True, timeout=5
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return result.stdout.strip() or None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def _commit() -> str | None:
+    """The commit measured, marked when the product's code differs from it."""
+    commit = _git("rev-parse", "--short", "HEAD")
+    if commit and _git("status", "--porcelain", "--", "cnaim_desk", "resources"):
+        commit += " + uncommitted changes"
+    return commit
 
 
 def machine_facts() -> dict[str, object]:
@@ -314,6 +422,8 @@ def machine_facts() -> dict[str, object]:
         "qt": qVersion(),
         "sqlite": sqlite3.sqlite_version,
         "disk_fs": _filesystem(CACHE_DIR.parent),
+        "qt_platform": f"offscreen, one {SCREEN[0]}×{SCREEN[1]} screen",
+        "none_refs_lost_per_void_qt_call": none_references_lost_per_call(),
         "commit": _commit(),
         "date": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
     }

@@ -19,7 +19,8 @@ def machine_line(facts: dict[str, object]) -> str:
         f"Machine: {facts['cpu']}, {facts['cores']} cores ({facts['cores_usable']} usable), "
         f"{facts['memory_gb']} GB RAM · {facts['os']} · Python {facts['python']} · "
         f"PySide6 {facts['pyside6']} (Qt {facts['qt']}) · SQLite {facts['sqlite']} · "
-        f"disk {facts['disk_fs']} · commit {facts['commit'] or 'unknown'} · {facts['date']}"
+        f"disk {facts['disk_fs']} · Qt platform {facts['qt_platform']} · "
+        f"commit {facts['commit'] or 'unknown'} · {facts['date']}"
     )
 
 

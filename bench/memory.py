@@ -1,0 +1,137 @@
+"""Memory of a desk with the board open.
+
+A child process (``children/demo_memory.py``) runs the demo desk as ``cnaim-desk --demo``
+does: reception, counter and board in one process, offscreen. It issues ~300 tickets with
+the reception's buttons (each rendered and saved as a PDF, as with no printer set up), then
+calls, starts and finishes them with the counter's buttons while the board follows. It then
+reports its peak resident memory (``ru_maxrss``, KiB on Linux) and its current one
+(``VmRSS`` in ``/proc/self/status``), also after start-up and after issuing.
+
+MB here are 10⁶ bytes, the stricter reading of the budget.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from bench.measure import (
+    MEMORY,
+    Outcome,
+    Row,
+    child_script,
+    offscreen_env,
+    progress,
+    remove_dir,
+    run_child_until,
+    scratch_dir,
+)
+
+NAME = "memory"
+
+
+def mb(kib: int) -> float:
+    return kib * 1024 / 1e6
+
+
+def _system_fonts() -> str:
+    try:
+        listing = subprocess.run(["fc-list"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return "an unknown number of"
+    return str(len(listing.stdout.splitlines()))
+
+
+def _import_layers(steps: list[list]) -> dict[str, float]:
+    """MB added by each step of ``import_memory.py``, the PySide6 modules together."""
+    layers: dict[str, float] = {}
+    previous = 0
+    for label, kib in steps:
+        name = "PySide6 (4 modules)" if label.startswith("PySide6") else label
+        layers[name] = layers.get(name, 0.0) + mb(kib - previous)
+        previous = kib
+    return {name: round(value, 1) for name, value in layers.items()}
+
+
+def run(quick: bool = False) -> Outcome:
+    count = 60 if quick else 300
+    outcome = Outcome(NAME)
+    root = scratch_dir("memory")
+    try:
+        progress(f"memory: the demo desk issues, calls and serves {count} tickets")
+        _elapsed, line, _rest = run_child_until(
+            [sys.executable, child_script("demo_memory.py"), str(root / "desk"), str(count)],
+            "MEMORY",
+            env=offscreen_env(),
+            timeout=600,
+        )
+        _elapsed, imports_line, _rest = run_child_until(
+            [sys.executable, child_script("import_memory.py")], "IMPORTS", env=offscreen_env()
+        )
+    finally:
+        remove_dir(root)
+    report = json.loads(line.split(" ", 1)[1])
+    imports = _import_layers(json.loads(imports_line.split(" ", 1)[1]))
+    memory = report["memory_kib"]
+    peak = mb(max(memory["served"]["maxrss"], memory["served"]["hwm"]))
+    outcome.rows.append(
+        Row(
+            "memory of a desk with the board open (demo: reception + counter + board)",
+            f"peak {peak:.0f} MB, now {mb(memory['served']['rss']):.0f} MB "
+            f"after {count} issued and {report['served']} served",
+            MEMORY,
+            peak,
+        )
+    )
+    stages = ", ".join(
+        f"{label} {mb(memory[stage]['rss']):.0f}"
+        for stage, label in (
+            ("imported", "imports"),
+            ("qapplication", "QApplication"),
+            ("fonts", "fonts"),
+            ("journal", "journal"),
+            ("started", "windows shown"),
+            ("issued", f"{count} issued"),
+        )
+    )
+    outcome.rows.append(Row("· RSS along the way (MB)", stages))
+    outcome.rows.append(
+        Row(
+            "· RSS added by each layer of imports (MB, separate child)",
+            ", ".join(f"{label} {value:.0f}" for label, value in imports.items()),
+        )
+    )
+    outcome.notes.append(
+        "Memory: offscreen platform (no GPU or X11 buffers; a real display adds the window "
+        "surfaces), MB = 10⁶ bytes; tickets saved as PDFs, as with no printer set up; "
+        f"fontconfig sees {_system_fonts()} system fonts (more fonts, more memory)."
+    )
+    refresh = report.get("refresh_ms", {})
+    if refresh:
+        outcome.rows.append(
+            Row(
+                "· windows' refresh per change in that run (p50 / p95, total)",
+                "; ".join(
+                    f"{name} {values['p50']:.1f} / {values['p95']:.1f} ms, {values['total_s']} s"
+                    for name, values in refresh.items()
+                ),
+            )
+        )
+    if report.get("none_refs_lost_per_void_call"):
+        outcome.notes.append(
+            "Memory: the child padded None's reference count (PySide6 6.12 on CPython 3.11 "
+            'loses one per void Qt call; bench/README.md, "A defect of the stack").'
+        )
+    outcome.details = {
+        "tickets": count,
+        "served": report["served"],
+        "statuses": report["statuses"],
+        "refresh_ms": refresh,
+        "import_layers_mb": imports,
+        "memory_mb": {
+            stage: {key: round(mb(value), 1) for key, value in values.items()}
+            for stage, values in memory.items()
+        },
+    }
+    return outcome
