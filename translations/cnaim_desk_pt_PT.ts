@@ -52,97 +52,97 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="143" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
         <source>CNAIM Desk — Counter {desk}</source>
         <translation>CNAIM Desk — Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
         <source>Counter {desk}</source>
         <translation>Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
         <source>At this counter</source>
         <translation>Neste balcão</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="147" />
         <source>Services served</source>
         <translation>Serviços atendidos</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="148" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="149" />
         <source>Call next (F5)</source>
         <translation>Chamar o seguinte (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="149" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="150" />
         <source>Recall (F6)</source>
         <translation>Voltar a chamar (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="150" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="151" />
         <source>Start (F7)</source>
         <translation>Iniciar (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="151" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="152" />
         <source>Finish (F8)</source>
         <translation>Terminar (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="152" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="153" />
         <source>No-show (F9)</source>
         <translation>Não compareceu (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="157" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="158" />
         <source>Waiting, in calling order</source>
         <translation>Em espera, pela ordem de chamada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="160" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="161" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="161" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="162" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="162" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="163" />
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="163" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="164" />
         <source>Language</source>
         <translation>Língua</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="164" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="165" />
         <source>Priority</source>
         <translation>Prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="165" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="166" />
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="200" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="201" />
         <source>Choose at least one service to call for.</source>
         <translation>Escolha pelo menos um serviço para chamar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="208" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="209" />
         <source>No one is waiting for these services.</source>
         <translation>Ninguém está à espera destes serviços.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="216" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="217" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>Não há senha neste balcão: chame primeiro a pessoa seguinte.</translation>
     </message>
@@ -246,132 +246,132 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="178" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="180" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Receção {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="181" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="183" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Acolhimento e Triagem · {centre} · posto {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="185" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="187" />
         <source>Arrival's &amp;language:</source>
         <translation>&amp;Língua da pessoa:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="188" />
         <source>Arrival's language</source>
         <translation>Língua da pessoa</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="187" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
         <source>Legal priority (claimed by the person)</source>
         <translation>Atendimento prioritário (invocado pela pessoa)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
         <source>Issue a ticket for {service}</source>
         <translation>Emitir senha para {service}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="197" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
         <source>Waiting now</source>
         <translation>Em espera agora</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
         <source>Wait</source>
         <translation>Espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="190" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
         <source>Issue a ticket for (Alt + the letter)</source>
         <translation>Emitir senha para (Alt + a letra)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
         <source>People</source>
         <translation>Pessoas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
         <source>Left</source>
         <translation>Restam</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
         <source>Last ticket</source>
         <translation>Última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reimprimir (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
         <source>Open PDF</source>
         <translation>Abrir PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="206" />
         <source>Last ticket number</source>
         <translation>Número da última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="248" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="250" />
         <source>Not issued: {reason}</source>
         <translation>Não emitida: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="277" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="279" />
         <source>Choose the arrival's language, then the service.</source>
         <translation>Escolha a língua da pessoa e depois o serviço.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="284" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="286" />
         <source>next in line</source>
         <translation>é a seguinte</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="286" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="288" />
         <source>{n} ahead</source>
         <translation>{n} à frente</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="288" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="290" />
         <source>about {n} min</source>
         <translation>cerca de {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="290" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="292" />
         <source>no wait estimate yet</source>
         <translation>ainda sem previsão de espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="296" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="298" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Guardada em PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="298" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="300" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Impressa em {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="302" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="304" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Não impressa: {reason} A senha é válida: diga à pessoa o seu número, {code}, e reimprima quando a impressora voltar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="334" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="330" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -503,7 +503,7 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="179" />
+        <location filename="../cnaim_desk/app.py" line="191" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
         <translation>O CNAIM Desk não pode arrancar</translation>

@@ -35,6 +35,7 @@ from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.ui.i18n import staff_language
 from cnaim_desk.ui.labels import priority_label, refusal_text, status_label
 from cnaim_desk.ui.qt_journal import JournalBridge
+from cnaim_desk.ui.tables import refill
 
 LANGUAGE_COLUMN = 3
 
@@ -246,26 +247,25 @@ class CounterWindow(QMainWindow):
                 self.current = None
         self._show_current()
         waiting = self._bridge.read(lambda q: q.waiting(today, self.served_services()))
-        self.queue.setRowCount(len(waiting))
-        for row, ticket in enumerate(waiting):
-            language = holder_language(ticket.language)
-            cells = (
-                ticket.code,
-                ticket.service + (" ↩" if ticket.referred_from else ""),
-                ticket.issued_at.strftime("%H:%M"),
-                f"{language.native_name} ({language.tag})",
-                priority_label(ticket.priority) if ticket.priority else "",
-                str(ticket.group_size),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == LANGUAGE_COLUMN:
-                    # the holder's language in its own script's font (Urdu in Nastaliq)
-                    item.setFont(self._fonts.font_for_language(language.tag))
-                self.queue.setItem(row, column, item)
+        refill(self.queue, (self._queue_items(ticket) for ticket in waiting))
         can_act = self.current is not None
         for name in ("recall", "start", "finish", "no_show"):
             self.buttons[name].setEnabled(can_act)
+
+    def _queue_items(self, ticket: TicketView) -> list[QTableWidgetItem]:
+        language = holder_language(ticket.language)
+        cells = (
+            ticket.code,
+            ticket.service + (" ↩" if ticket.referred_from else ""),
+            ticket.issued_at.strftime("%H:%M"),
+            f"{language.native_name} ({language.tag})",
+            priority_label(ticket.priority) if ticket.priority else "",
+            str(ticket.group_size),
+        )
+        items = [QTableWidgetItem(text) for text in cells]
+        # the holder's language in its own script's font (Urdu in Nastaliq)
+        items[LANGUAGE_COLUMN].setFont(self._fonts.font_for_language(language.tag))
+        return items
 
     def _show_current(self) -> None:
         ticket = self.current

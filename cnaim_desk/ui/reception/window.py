@@ -28,16 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnaim_desk.domain.centres import Service
 from cnaim_desk.domain.languages import HOLDER_LANGUAGES
 from cnaim_desk.domain.tickets import Priority
 from cnaim_desk.journal.projection import Change
-from cnaim_desk.journal.queries import TicketView
+from cnaim_desk.journal.queries import ServiceLoad, TicketView
 from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.printing.printers import PrintResult
 from cnaim_desk.ui.i18n import staff_language
 from cnaim_desk.ui.labels import priority_label, refusal_text
 from cnaim_desk.ui.qt_journal import JournalBridge
+from cnaim_desk.ui.tables import refill
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,30 +320,40 @@ class ReceptionWindow(QMainWindow):
         if change.day == self._bridge.today():
             self.refresh_load()
 
+    def _load_items(self, service: Service, load: ServiceLoad) -> list[QTableWidgetItem]:
+        left = (
+            str(max(service.daily_quota - load.issued_today, 0))
+            if service.daily_quota is not None
+            else "∞"
+        )
+        wait = (
+            self.tr("{n} min").format(n=load.expected_wait_minutes)
+            if load.expected_wait_minutes is not None
+            else "—"
+        )
+        items = []
+        for column, text in enumerate(
+            (f"{service.letter} · {service.code}", str(load.waiting), wait, left)
+        ):
+            item = QTableWidgetItem(text)
+            item.setToolTip(service.staff_short_name(staff_language()))
+            if column:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            items.append(item)
+        return items
+
     def refresh_load(self) -> None:
         services = self._profile.services
         loads = self._bridge.read(
             lambda queries: queries.service_loads(self._bridge.today(), [s.code for s in services])
         )
-        self.load_table.setRowCount(len(loads))
-        for row, (service, load) in enumerate(zip(services, loads, strict=True)):
-            left = (
-                str(max(service.daily_quota - load.issued_today, 0))
-                if service.daily_quota is not None
-                else "∞"
-            )
-            wait = (
-                self.tr("{n} min").format(n=load.expected_wait_minutes)
-                if load.expected_wait_minutes is not None
-                else "—"
-            )
-            cells = (f"{service.letter} · {service.code}", str(load.waiting), wait, left)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(service.staff_short_name(staff_language()))
-                if column:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.load_table.setItem(row, column, item)
+        refill(
+            self.load_table,
+            (
+                self._load_items(service, load)
+                for service, load in zip(services, loads, strict=True)
+            ),
+        )
         # Every column always visible: the panel is as wide as its table.
         table = self.load_table
         table.resizeColumnsToContents()
