@@ -18,6 +18,12 @@ import sys
 import time
 from pathlib import Path
 
+# isort: off
+# As `cnaim-desk` starts: its command line loads the journal (SQLAlchemy, pydantic) before
+# Qt. Loading Qt first costs about 20 MB more (bench/README.md, "Memory").
+import cnaim_desk.cli  # noqa: F401
+# isort: on
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 

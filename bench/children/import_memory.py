@@ -7,17 +7,18 @@ import json
 import sys
 from pathlib import Path
 
+# The order of `cnaim-desk`: the command line and the journal first, Qt with the windows.
 STEPS = (
     ("interpreter", ()),
+    ("sqlmodel (SQLAlchemy, pydantic)", ("sqlmodel",)),
+    ("cryptography", ("cryptography.hazmat.primitives.asymmetric.ed25519",)),
+    ("pycrdt", ("pycrdt",)),
+    ("cnaim_desk.journal", ("cnaim_desk.journal.journal", "cnaim_desk.cli")),
     ("PySide6.QtCore", ("PySide6.QtCore",)),
     ("PySide6.QtGui", ("PySide6.QtGui",)),
     ("PySide6.QtWidgets", ("PySide6.QtWidgets",)),
     ("PySide6.QtPrintSupport", ("PySide6.QtPrintSupport",)),
-    ("sqlmodel (SQLAlchemy, pydantic)", ("sqlmodel",)),
-    ("cryptography", ("cryptography.hazmat.primitives.asymmetric.ed25519",)),
-    ("pycrdt", ("pycrdt",)),
     ("qrcode + Pillow", ("qrcode", "PIL.Image")),
-    ("cnaim_desk.journal", ("cnaim_desk.journal.journal",)),
     ("cnaim_desk (app, windows, printing)", ("cnaim_desk.app",)),
 )
 

@@ -14,6 +14,12 @@ import json  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+# isort: off
+# As `cnaim-desk` starts: its command line loads the journal (SQLAlchemy, pydantic) before
+# Qt. Loading Qt first costs about 20 MB more (bench/README.md, "Memory").
+import cnaim_desk.cli  # noqa: E402, F401
+# isort: on
+
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
