@@ -18,6 +18,8 @@ TEST_STAMP := $(VENV)/.installed-test
 
 # Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-k board -x"`.
 PYTEST_ARGS ?=
+# Extra arguments for the benchmarks, e.g. `make bench BENCH_ARGS="--quick"`.
+BENCH_ARGS ?=
 # The virtual screen for `make screenshots`.
 SCREENSHOT_SERVER_ARGS ?= -screen 0 1920x1080x24
 
@@ -108,8 +110,8 @@ lint: venv-test ## ruff (lint and format check) and the import contracts
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 
-bench: venv-test ## run the benchmarks
-	$(VPY) -m bench
+bench: venv-test ## run the benchmarks and refresh the README's table (BENCH_ARGS="--quick")
+	QT_QPA_PLATFORM=offscreen $(VPY) -m bench --update-readme $(BENCH_ARGS)
 
 # -- tools -------------------------------------------------------------------------------
 
