@@ -78,9 +78,6 @@ class ReplicatedDoc:
             self.doc.unobserve(subscription)
         return merge_updates(*updates) if len(updates) > 1 else updates[0]
 
-    def state(self) -> bytes:
-        return self.doc.get_state()
-
     def update_since(self, state: bytes | None = None) -> bytes:
         return self.doc.get_update(state) if state else self.doc.get_update()
 

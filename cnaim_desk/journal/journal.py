@@ -45,7 +45,7 @@ from cnaim_desk.journal.document import (
 )
 from cnaim_desk.journal.lock import DataDirLock
 from cnaim_desk.journal.projection import Change, DeskEntry, Projector
-from cnaim_desk.journal.queries import QueueQueries, QueueReader, TicketView
+from cnaim_desk.journal.queries import QueueReader, TicketView
 from cnaim_desk.journal.signing import CentreKey, DeskSigningKey
 from cnaim_desk.journal.tables import (
     PROJECTION_TABLES,
@@ -277,9 +277,6 @@ class Journal:
     def _transaction(self):
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
-
-    def queries(self, session: Session) -> QueueQueries:
-        return QueueQueries(session, self.policy, self.now())
 
     # -- the desk registry -----------------------------------------------------------
 

@@ -17,7 +17,7 @@ from cnaim_desk.domain.clock import Hlc, lisbon_from_ms
 from cnaim_desk.domain.policy import QueueEntry, QueuePolicy
 from cnaim_desk.domain.tickets import IN_QUEUE, TicketStatus
 from cnaim_desk.domain.waits import RECENT_SERVICES, expected_wait_minutes
-from cnaim_desk.journal.tables import CounterRow, DayRow, TicketRow
+from cnaim_desk.journal.tables import CounterRow, TicketRow
 
 _QUEUE_STATUSES = [s.value for s in IN_QUEUE]
 _TICKETS = TicketRow.__table__
@@ -298,9 +298,6 @@ class QueueQueries:
             )
             for row in self.session.execute(query)
         ]
-
-    def day_row(self, day: str) -> DayRow | None:
-        return self.session.get(DayRow, day)
 
 
 class QueueReader:
