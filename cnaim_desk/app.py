@@ -27,7 +27,7 @@ from cnaim_desk.ui.desk_menu import DeskMenu
 from cnaim_desk.ui.i18n import InterfaceLanguage
 from cnaim_desk.ui.qt_journal import JournalBridge
 from cnaim_desk.ui.reception.window import ReceptionWindow
-from cnaim_desk.ui.settings import DeskSettings
+from cnaim_desk.ui.settings import DEFAULT_UI_LANGUAGE, DeskSettings
 from cnaim_desk.ui.setup_dialog import SetupDialog
 from cnaim_desk.ui.theme import STAFF_STYLE
 
@@ -51,12 +51,18 @@ OPEN_FAILURES = (DeskBusy, DeskSetupError, KeyFileError, StoreError)
 class DeskApp:
     """One desk process: its journal, the bridge the windows use, and the windows."""
 
-    def __init__(self, app: QApplication, journal: Journal, fonts: FontRegistry):
+    def __init__(
+        self,
+        app: QApplication,
+        journal: Journal,
+        fonts: FontRegistry,
+        language: InterfaceLanguage | None = None,
+    ):
         self.app = app
         self.journal = journal
         self.fonts = fonts
         self.settings = DeskSettings(journal.data_dir.root / "settings.ini")
-        self.language = InterfaceLanguage(app)
+        self.language = language or InterfaceLanguage(app)
         self.language.switch(self.settings.ui_language)
         self.bridge = JournalBridge(journal)
         self.output = TicketOutput(
@@ -168,6 +174,8 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     app.setOrganizationName("CNAIM")
     fonts = register_fonts()
     install_application_font(app, fonts)
+    language = InterfaceLanguage(app)
+    language.switch(DEFAULT_UI_LANGUAGE)  # the set-up dialog and error messages too
     demo_dir: Path | None = None
     try:
         if not demo and not DataDir(data_dir).is_initialised():
@@ -190,7 +198,7 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     except OPEN_FAILURES as error:
         _explain(app.translate("run_gui", "CNAIM Desk cannot start"), error)
         return 1
-    desk = DeskApp(app, journal, fonts)
+    desk = DeskApp(app, journal, fonts, language)
     desk.open_for_role(demo=demo)
     _quit_on_signals(app)
     try:

@@ -387,72 +387,77 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="79" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="81" />
         <source>Set up CNAIM Desk</source>
         <translation>Set up CNAIM Desk</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="82" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="84" />
         <source>This computer is not a desk yet. Choose its centre, a short desk id (R1 for a reception desk, C4 for counter 4, B1 for a board) and its role, or try the demo centre first.</source>
         <translation>This computer is not a desk yet. Choose its centre, a short desk id (R1 for a reception desk, C4 for counter 4, B1 for a board) and its role, or try the demo centre first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="87" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="89" />
         <source>&amp;Centre:</source>
         <translation>&amp;Centre:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="88" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="90" />
         <source>&amp;Desk id:</source>
         <translation>&amp;Desk id:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="89" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="91" />
         <source>&amp;Role:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="92" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="94" />
         <source>CNAIM Lisboa</source>
         <translation>CNAIM Lisboa</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="93" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="95" />
         <source>CNAIM Norte (Porto)</source>
         <translation>CNAIM Norte (Porto)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="94" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="96" />
         <source>CNAIM Algarve (Faro)</source>
         <translation>CNAIM Algarve (Faro)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="97" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="99" />
         <source>Reception (welcome and screening)</source>
         <translation>Reception (welcome and screening)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="98" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="100" />
         <source>Counter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="99" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="101" />
         <source>Calling board</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="107" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="109" />
         <source>&amp;Set up this desk</source>
         <translation>&amp;Set up this desk</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="108" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="110" />
         <source>Try the &amp;demo</source>
         <translation>Try the &amp;demo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/setup_dialog.py" line="120" />
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="111" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/setup_dialog.py" line="123" />
         <source>Type a desk id, such as R1.</source>
         <translation>Type a desk id, such as R1.</translation>
     </message>
@@ -503,7 +508,7 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="191" />
+        <location filename="../cnaim_desk/app.py" line="199" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
         <translation>CNAIM Desk cannot start</translation>

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from cnaim_desk.printing.layout import Paper
 
 UI_LANGUAGES = {"pt_PT": "Português", "en": "English"}
+DEFAULT_UI_LANGUAGE = "pt_PT"
 
 
 class DeskSettings:
@@ -48,8 +49,8 @@ class DeskSettings:
 
     @property
     def ui_language(self) -> str:
-        value = self._get("interface/language", "pt_PT")
-        return value if value in UI_LANGUAGES else "pt_PT"
+        value = self._get("interface/language", DEFAULT_UI_LANGUAGE)
+        return value if value in UI_LANGUAGES else DEFAULT_UI_LANGUAGE
 
     @ui_language.setter
     def ui_language(self, value: str) -> None:

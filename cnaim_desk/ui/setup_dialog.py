@@ -67,12 +67,14 @@ class SetupDialog(QDialog):
         self.set_up = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.demo = QPushButton(self)
         buttons.addButton(self.demo, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Our own button, not the standard one: Qt ships no pt-PT words for it.
+        self.cancel = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.set_up.clicked.connect(self._accept_desk)
         self.demo.clicked.connect(self._accept_demo)
         layout.addWidget(buttons)
         self.set_up.setDefault(True)
+        self.desk.setFocus()  # the one thing to type
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -106,6 +108,7 @@ class SetupDialog(QDialog):
             self.role.addItem(roles[role], role)
         self.set_up.setText(self.tr("&Set up this desk"))
         self.demo.setText(self.tr("Try the &demo"))
+        self.cancel.setText(self.tr("Cancel"))
 
     def _upper_case(self, text: str) -> None:
         # Desk ids are upper case; typing c4 gives C4.

@@ -3,6 +3,7 @@ windows open on the first screen and the calling board fills the second."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -74,3 +75,49 @@ def test_board_fills_the_second_screen_and_the_demo_cleans_up(xvfb_two_screens, 
     assert "Traceback" not in output
     assert list(tmp_path.glob("cnaim-desk-demo-*")) == [], "the demo's folder was not removed"
     assert not (tmp_path / "unused").exists(), "the demo must not touch the configured desk"
+
+
+def test_first_run_offers_set_up_in_portuguese_and_sets_up_the_desk(xvfb_two_screens, tmp_path):
+    """`cnaim-desk` on a machine with nothing configured asks for the desk; typing an id
+    and pressing Enter sets up a reception desk of the first centre and opens it."""
+    if shutil.which("xdotool") is None:
+        pytest.fail("xdotool is not installed: run `packaging/check-system.sh --for test`")
+    data_dir = tmp_path / "desk"
+    env = {**os.environ, "DISPLAY": xvfb_two_screens}
+    env.pop("QT_QPA_PLATFORM", None)
+    desk = subprocess.Popen(
+        [sys.executable, "-m", "cnaim_desk", "--data-dir", str(data_dir)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    x = {**os.environ, "DISPLAY": xvfb_two_screens}
+    try:
+        dialogs = _wait_for(lambda: _windows(xvfb_two_screens, 0, "Configurar o CNAIM Desk"), desk)
+        assert not data_dir.joinpath("desk.json").exists()
+        # No window manager: the dialog takes the keyboard only when given it.
+        subprocess.run(["xdotool", "windowfocus", "--sync", dialogs[0]], env=x, check=True)
+        subprocess.run(["xdotool", "type", "--delay", "50", "r7"], env=x, check=True)
+        subprocess.run(["xdotool", "key", "Return"], env=x, check=True)
+        _wait_for(lambda: _windows(xvfb_two_screens, 0, "Receção R7"), desk)
+        config = json.loads(data_dir.joinpath("desk.json").read_text(encoding="utf-8"))
+        assert config == {"centre": "lisboa", "desk": "R7", "role": "reception", "slot": 0}
+        # a reception desk with a second screen shows the board there
+        _wait_for(lambda: _windows(xvfb_two_screens, 1, "A chamar"), desk)
+    finally:
+        desk.send_signal(signal.SIGTERM)
+        output = desk.communicate(timeout=30)[0]
+    assert desk.returncode == 0, output
+    assert "Traceback" not in output
+
+
+def _wait_for(find, process, seconds: float = 30) -> list[str]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[0]
+        found = find()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError("the window did not appear")
