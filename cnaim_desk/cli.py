@@ -23,9 +23,16 @@ from pathlib import Path
 from cnaim_desk import __version__
 from cnaim_desk.domain.centres import CENTRE_IDS
 from cnaim_desk.domain.events import is_desk_id
+from cnaim_desk.domain.flow_check import coverage, paths
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
 from cnaim_desk.domain.tickets import Priority, TicketStatus, TransitionRefused
-from cnaim_desk.journal.desk import ROLES, DeskConfig, DeskSetupError, default_data_dir
+from cnaim_desk.journal.desk import (
+    ROLES,
+    DeskConfig,
+    DeskSetupError,
+    default_data_dir,
+    load_flow_file,
+)
 from cnaim_desk.journal.journal import Journal, TicketNotFound
 from cnaim_desk.journal.lock import DeskBusy
 from cnaim_desk.journal.queries import TicketView
@@ -190,6 +197,65 @@ def cmd_journal_check(args: argparse.Namespace) -> int:
     return EXIT_DONE if report.ok else EXIT_REFUSED
 
 
+def cmd_flow_check(args: argparse.Namespace) -> int:
+    flow, problems = load_flow_file(args.file, resources_dir())
+    errors = [problem for problem in problems if problem.severity == "error"]
+    warnings = [problem for problem in problems if problem.severity == "warning"]
+    languages = coverage(flow) if flow is not None else []
+    if args.json:
+        _print_json(
+            {
+                "ok": not errors,
+                "errors": [str(problem) for problem in errors],
+                "warnings": [str(problem) for problem in warnings],
+                "coverage": {
+                    c.language: {
+                        "total": c.total,
+                        "translated": c.translated,
+                        "reviewed": c.reviewed,
+                    }
+                    for c in languages
+                },
+            }
+        )
+    else:
+        for problem in problems:
+            print(problem)
+        if languages:
+            print(f"Languages (translated / reviewed of {languages[0].total} texts):")
+            print("  " + "  ".join(f"{c.language} {c.translated}/{c.reviewed}" for c in languages))
+        print(
+            f"{len(errors)} error(s), {len(warnings)} warning(s)."
+            + (" The flow can be used." if not errors else " Fix the errors first.")
+        )
+    return EXIT_DONE if not errors else EXIT_REFUSED
+
+
+def cmd_flow_paths(args: argparse.Namespace) -> int:
+    flow, problems = load_flow_file(args.file, resources_dir())
+    if flow is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return EXIT_REFUSED
+    found = paths(flow)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "keys": "".join(answer.key for _, answer in path.steps),
+                    "answers": [f"{question.id}:{answer.id}" for question, answer in path.steps],
+                    "outcome": path.outcome.id,
+                    "service": path.outcome.service,
+                }
+                for path in found
+            ]
+        )
+    else:
+        for path in found:
+            print(path.describe(args.lang))
+    return EXIT_DONE
+
+
 def cmd_journal_rebuild(args: argparse.Namespace) -> int:
     with _writer(args, "cnaim-desk journal rebuild") as journal:
         events = journal.rebuild()
@@ -292,6 +358,18 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--day", default=None, help="another day, as YYYY-MM-DD")
     _json_flag(listing)
     listing.set_defaults(handler=cmd_ticket_list)
+
+    flow = commands.add_parser("flow", help="check a triage flow file, or list its paths")
+    flow_actions = flow.add_subparsers(dest="action", metavar="ACTION", required=True)
+    flow_check = flow_actions.add_parser("check", help="every problem, with its place")
+    flow_check.add_argument("file", type=Path, metavar="FILE")
+    _json_flag(flow_check)
+    flow_check.set_defaults(handler=cmd_flow_check)
+    flow_paths = flow_actions.add_parser("paths", help="every path to an outcome")
+    flow_paths.add_argument("file", type=Path, metavar="FILE")
+    flow_paths.add_argument("--lang", default="pt", choices=LANGUAGE_TAGS)
+    _json_flag(flow_paths)
+    flow_paths.set_defaults(handler=cmd_flow_paths)
 
     journal = commands.add_parser("journal", help="check or rebuild the journal")
     actions = journal.add_subparsers(dest="action", metavar="ACTION", required=True)

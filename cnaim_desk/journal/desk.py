@@ -20,6 +20,8 @@ import platformdirs
 
 from cnaim_desk.domain.centres import CENTRE_IDS, CentreProfile, ProfileError, parse_profile
 from cnaim_desk.domain.events import is_desk_id
+from cnaim_desk.domain.flow import Catalogue, FlowProblem, TriageFlow, parse_catalogue, parse_flow
+from cnaim_desk.domain.flow_check import check_flow
 from cnaim_desk.domain.numbering import MAX_SLOT
 
 ROLES = ("reception", "counter", "board")
@@ -118,3 +120,49 @@ def load_centre_profile(centre: str, resources: Path) -> CentreProfile:
     except ProfileError as error:
         listing = "\n  ".join(error.problems)
         raise DeskSetupError(f"The centre profile {path} has problems:\n  {listing}") from None
+
+
+def load_flow_file(path: Path, resources: Path) -> tuple[TriageFlow | None, list[FlowProblem]]:
+    """Read a flow file with the translation files beside it (``translations/*.toml``) and
+    check it against its centre's profile; returns the flow and every problem found."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        return None, [
+            FlowProblem("error", "file", f"cannot read it: {error.strerror}", source=str(path))
+        ]
+    problems: list[FlowProblem] = []
+    catalogues: dict[str, Catalogue] = {}
+    for catalogue_path in sorted((path.parent / "translations").glob("*.toml")):
+        catalogue, found = parse_catalogue(
+            catalogue_path.read_text(encoding="utf-8"), str(catalogue_path)
+        )
+        problems.extend(found)
+        if catalogue is not None:
+            catalogues[catalogue.language] = catalogue
+    flow, found = parse_flow(text, str(path), catalogues)
+    problems.extend(found)
+    if flow is None:
+        return None, problems
+    try:
+        profile = load_centre_profile(flow.centre, resources)
+    except DeskSetupError as error:
+        problems.append(FlowProblem("error", "centre", str(error), source=str(path)))
+        return flow, problems
+    problems.extend(check_flow(flow, profile, text))
+    return flow, problems
+
+
+def load_flow(centre: str, resources: Path) -> TriageFlow:
+    """The centre's flow for the reception window; refuses a flow with errors."""
+    path = resources / "flows" / f"{centre}.toml"
+    flow, problems = load_flow_file(path, resources)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if flow is None or errors:
+        listing = "\n  ".join(str(problem) for problem in errors[:20])
+        more = f"\n  … and {len(errors) - 20} more" if len(errors) > 20 else ""
+        raise DeskSetupError(
+            f"The triage flow {path} has problems; run `cnaim-desk flow check {path}`:"
+            f"\n  {listing}{more}"
+        )
+    return flow
