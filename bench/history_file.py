@@ -44,10 +44,17 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bench.measure import CACHE_DIR, LANGUAGE_SHARES, demo_config, progress, walk_in_services
+from bench.measure import (
+    CACHE_DIR,
+    LANGUAGE_SHARES,
+    demo_config,
+    desk_clock,
+    progress,
+    walk_in_services,
+)
 
 #: Bump when the generated rows change, so a stale cache is not reused.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 WORKING_DAYS = 250
 TICKETS_PER_DAY = 4000
 DESK = "R1"
@@ -60,7 +67,7 @@ _TICKET_COLUMNS = (
     "id, centre, day, first_service, service, number, code, status, priority, language, "
     "group_size, arrival, issued_by, issued_ms, appointment_at, called_by, called_ms, "
     "started_ms, finished_ms, recalls, reprints, referred_from, referral_reason, outcome, "
-    "closed_from, conflicts, updated"
+    "closed_from, conflicts, updated, planned, visit, visited, children, cases, answers, triage"
 )
 _EVENT_COLUMNS = "key, doc, ticket, op, hlc, desk, boot, seq, data, sig, effect, reason"
 
@@ -241,6 +248,13 @@ def _day_rows(day: date, per_day: int, profile, rng: random.Random, sigs: _Signa
                 closed_from,
                 0,
                 _hlc(updated_ms),
+                f",{code_service},",
+                "",
+                "",
+                False,
+                1,
+                "[]",
+                "[]",
             )
         )
     seq += 1
@@ -285,7 +299,7 @@ def _bulk_insert(database: Path, days: list[date], per_day: int, profile) -> dic
         rng = random.Random(1_000_003)
         sigs = _Signatures()
         counts = {"tickets": 0, "events": 0, "days": 0}
-        ticket_sql = f"INSERT INTO ticket ({_TICKET_COLUMNS}) VALUES ({', '.join('?' * 27)})"
+        ticket_sql = f"INSERT INTO ticket ({_TICKET_COLUMNS}) VALUES ({', '.join('?' * 34)})"
         event_sql = f"INSERT INTO event ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 12)})"
         for number, day in enumerate(days, 1):
             tickets, events, counters, day_row = _day_rows(day, per_day, profile, rng, sigs)
@@ -317,11 +331,14 @@ def _bulk_insert(database: Path, days: list[date], per_day: int, profile) -> dic
 def history_desk(days: int = WORKING_DAYS, per_day: int = TICKETS_PER_DAY) -> tuple[Path, dict]:
     """The cached desk folder holding ``days`` × ``per_day`` past tickets, generating it
     if it is not cached yet; and facts about it (generation time, size, rows)."""
+    from cnaim_desk.domain.clock import lisbon_from_ms
     from cnaim_desk.journal.journal import Journal
     from cnaim_desk.journal.tables import SCHEMA_VERSION
     from cnaim_desk.resources import resources_dir
 
-    name = f"history-schema{SCHEMA_VERSION}-gen{GENERATOR_VERSION}-{days}x{per_day}"
+    # The file's "today" is the day of the desks' clock; another day needs another file.
+    today = lisbon_from_ms(desk_clock()()).date().isoformat()
+    name = f"history-schema{SCHEMA_VERSION}-gen{GENERATOR_VERSION}-{days}x{per_day}-{today}"
     final = CACHE_DIR / name
     facts_path = final / "facts.json"
     if facts_path.exists():
@@ -333,7 +350,9 @@ def history_desk(days: int = WORKING_DAYS, per_day: int = TICKETS_PER_DAY) -> tu
     partial.mkdir(parents=True)
     progress(f"history: generating {days * per_day:,} past tickets (cached afterwards)")
     started = time.perf_counter()
-    journal = Journal.init_standalone(partial / "desk", demo_config(), resources=resources_dir())
+    journal = Journal.init_standalone(
+        partial / "desk", demo_config(), resources=resources_dir(), now_ms=desk_clock()
+    )
     profile = journal.profile
     database = journal.data_dir.database_path
     journal.close()

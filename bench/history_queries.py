@@ -30,6 +30,7 @@ from bench.measure import (
     HISTORY_QUERIES,
     Outcome,
     Row,
+    desk_clock,
     fmt_bytes,
     fmt_ms,
     ms,
@@ -188,7 +189,9 @@ def _open(root):
     event.listen(Engine, "after_cursor_execute", after)
     try:
         started = time.perf_counter()
-        journal = Journal.open(root, resources=resources_dir(), purpose="bench history")
+        journal = Journal.open(
+            root, resources=resources_dir(), purpose="bench history", now_ms=desk_clock()
+        )
         seconds = time.perf_counter() - started
     finally:
         event.remove(Engine, "before_cursor_execute", before)

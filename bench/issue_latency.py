@@ -68,7 +68,7 @@ def run(quick: bool = False) -> Outcome:
         journal = new_desk(root / "desk")
         try:
             languages = language_mix()
-            services = walk_in_services(journal.profile)
+            services = walk_in_services(journal.profile, tickets=600)
             chooser = random.Random(20240601)
             for _ in range(10):  # warm up: first statements, caches, the day's document
                 journal.issue(chooser.choice(services))

@@ -207,7 +207,9 @@ def new_desk(root: Path, *, seed: bool = True):
     from cnaim_desk.journal.journal import Journal
     from cnaim_desk.resources import resources_dir
 
-    journal = Journal.init_standalone(root, demo_config(), resources=resources_dir())
+    journal = Journal.init_standalone(
+        root, demo_config(), resources=resources_dir(), now_ms=desk_clock()
+    )
     if seed:
         seed_demo(journal)
     return journal
@@ -245,9 +247,24 @@ def language_mix() -> list[str]:
     return mix
 
 
-def walk_in_services(profile) -> list[str]:
-    """The services a reception issues tickets for at the counter (not appointment-only)."""
-    return [service.code for service in profile.services if not service.appointment_only]
+def walk_in_services(profile, tickets: int = 300) -> list[str]:
+    """Services a reception can give ``tickets`` walk-in tickets for, spread evenly, without
+    any running out: not appointment-only, and a daily quota large enough (or none)."""
+    walk_in = [service for service in profile.services if not service.appointment_only]
+    for count in range(len(walk_in), 0, -1):
+        share = -(-tickets // count)
+        fitting = [s for s in walk_in if s.daily_quota is None or s.daily_quota >= share]
+        if len(fitting) >= count:
+            return [service.code for service in fitting[:count]]
+    return [service.code for service in walk_in if service.daily_quota is None]
+
+
+def desk_clock():
+    """The demo's clock (a weekday, 09:15 in Lisbon, moving on): services give tickets only
+    while open, and benchmarks run at any hour."""
+    from cnaim_desk.app import demo_clock
+
+    return demo_clock()
 
 
 # -- child processes ---------------------------------------------------------------------

@@ -8,11 +8,14 @@ import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from cnaim_desk.domain.clock import LISBON, wall_clock_ms
 from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.lock import DeskBusy
@@ -145,6 +148,18 @@ def _side_by_side(left: QMainWindow, right: QMainWindow) -> None:
         )
 
 
+def demo_clock(now: datetime | None = None) -> Callable[[], int]:
+    """The demo's clock: a weekday at 09:15 in Lisbon, moving on in real time, so the
+    demo centre is open (and before AIMA's 10:00 cut-off) whenever someone tries it."""
+    now = now or datetime.now(LISBON)
+    day = now.date()
+    while day.weekday() >= 5:  # Saturday, Sunday
+        day += timedelta(days=1)
+    start = datetime.combine(day, time(9, 15), tzinfo=LISBON)
+    offset_ms = int((start - now).total_seconds() * 1000)
+    return lambda: wall_clock_ms() + offset_ms
+
+
 def seed_demo(journal: Journal) -> None:
     """Put a few people in the demo's queues, as a centre looks mid-morning."""
     for service, priority, language in DEMO_ARRIVALS:
@@ -191,7 +206,9 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
                 ).close()
         if demo:
             demo_dir = Path(tempfile.mkdtemp(prefix="cnaim-desk-demo-"))
-            journal = Journal.init_standalone(demo_dir, DEMO_CONFIG, resources=resources_dir())
+            journal = Journal.init_standalone(
+                demo_dir, DEMO_CONFIG, resources=resources_dir(), now_ms=demo_clock()
+            )
             seed_demo(journal)
         else:
             journal = Journal.open(data_dir, resources=resources_dir(), purpose="cnaim-desk window")

@@ -8,7 +8,17 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
 
+import time
+from datetime import datetime
+
 import pytest
+
+from cnaim_desk.domain.clock import LISBON
+
+#: A Monday morning in Lisbon (winter time, +00:00): every service is open, before any
+#: cut-off. In-process tests that issue tickets run on this morning whatever the real
+#: hour, since tickets are given only while a service is open (as at a real reception).
+MORNING = datetime(2026, 12, 7, 9, 0, tzinfo=LISBON)
 
 
 @pytest.fixture(autouse=True)
@@ -67,3 +77,38 @@ def xvfb_two_screens():
     yield f":{number}"
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture
+def morning_now():
+    """A clock for desks made in a test: Monday 09:00 in Lisbon, moving on in real time."""
+    offset = int(MORNING.timestamp() * 1000) - time.time_ns() // 1_000_000
+    return lambda: time.time_ns() // 1_000_000 + offset
+
+
+@pytest.fixture
+def always_open_resources(tmp_path_factory, monkeypatch):
+    """The shipped resources with every centre open around the clock, without cut-offs or
+    quotas, for tests of other things that run real processes on the real clock (the
+    command line, kill -9): a centre's own copy, as CNAIM_DESK_RESOURCES allows."""
+    import re
+
+    from cnaim_desk.resources import resources_dir
+
+    shipped = resources_dir()
+    copy = tmp_path_factory.mktemp("resources")
+    for entry in shipped.iterdir():
+        if entry.name != "centres":
+            (copy / entry.name).symlink_to(entry)
+    (copy / "centres").mkdir()
+    for profile in (shipped / "centres").glob("*.toml"):
+        text = profile.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^(cutoff|daily_quota) = .*\n", "", text)
+        every_day = "\n".join(f'{day} = ["00:00-24:00"]' for day in WEEK)
+        text = re.sub(r"(?ms)^\[hours\]\n.*?\n\n", f"[hours]\n{every_day}\n\n", text)
+        (copy / "centres" / profile.name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("CNAIM_DESK_RESOURCES", str(copy))
+    return copy
+
+
+WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

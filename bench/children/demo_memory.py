@@ -27,7 +27,7 @@ import cnaim_desk.cli  # noqa: F401
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from cnaim_desk.app import DEMO_CONFIG, DEMO_COUNTER, DeskApp, seed_demo
+from cnaim_desk.app import DEMO_CONFIG, DEMO_COUNTER, DeskApp, demo_clock, seed_demo
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.printing.fonts import install_application_font, register_fonts
 from cnaim_desk.resources import resources_dir
@@ -142,12 +142,16 @@ def main() -> int:
     fonts = register_fonts()
     install_application_font(app, fonts)
     memory["fonts"] = rss_kib()
-    journal = Journal.init_standalone(data_dir, DEMO_CONFIG, resources=resources_dir())
+    journal = Journal.init_standalone(
+        data_dir, DEMO_CONFIG, resources=resources_dir(), now_ms=demo_clock()
+    )
     seed_demo(journal)
     memory["journal"] = rss_kib()
     desk = DeskApp(app, journal, fonts)
     desk.open_for_role(demo=True)
-    services = [s.code for s in journal.profile.services if not s.appointment_only]
+    # Walk-in services whose quota outlasts the run (count // len(services) each).
+    walk_in = [s for s in journal.profile.services if not s.appointment_only]
+    services = [s.code for s in walk_in if s.daily_quota is None or s.daily_quota >= 60]
     reception, counter = desk.reception, desk.counter
     refreshes: dict[str, list[float]] = {}
     served = 0

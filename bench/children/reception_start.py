@@ -23,7 +23,7 @@ import cnaim_desk.cli  # noqa: E402, F401
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from cnaim_desk.app import DeskApp  # noqa: E402
+from cnaim_desk.app import DeskApp, demo_clock  # noqa: E402
 from cnaim_desk.journal.journal import Journal  # noqa: E402
 from cnaim_desk.printing.fonts import install_application_font, register_fonts  # noqa: E402
 from cnaim_desk.resources import resources_dir  # noqa: E402
@@ -39,7 +39,9 @@ def main() -> int:
     fonts = register_fonts()
     install_application_font(app, fonts)
     STAMPS["fonts"] = time.time()
-    journal = Journal.open(Path(sys.argv[1]), resources=resources_dir(), purpose="bench start")
+    journal = Journal.open(
+        Path(sys.argv[1]), resources=resources_dir(), purpose="bench start", now_ms=demo_clock()
+    )
     STAMPS["journal"] = time.time()
     desk = DeskApp(app, journal, fonts)
     STAMPS["desk"] = time.time()

@@ -116,11 +116,20 @@ class Service:
         periods = self.hours.get(WEEKDAYS[local.weekday()], ())
         return any(period.contains(local.time()) for period in periods)
 
+    def closed_for_the_day(self, moment: datetime) -> bool:
+        """No hours today, or today's last period is over. Before opening the service is
+        not closed: people queue from early morning, and tickets are given to them."""
+        local = _lisbon_wall_time(moment)
+        periods = self.hours.get(WEEKDAYS[local.weekday()], ())
+        return not periods or local.time() >= max(period.closes for period in periods)
+
+    def past_cutoff(self, moment: datetime) -> bool:
+        """Whether the ticket cut-off time has passed at ``moment`` (Lisbon wall clock)."""
+        return self.cutoff is not None and _lisbon_wall_time(moment).time() >= self.cutoff
+
     def issues_tickets_at(self, moment: datetime) -> bool:
         """Open, and not past the ticket cut-off time."""
-        if self.cutoff is not None and _lisbon_wall_time(moment).time() >= self.cutoff:
-            return False
-        return self.is_open(moment)
+        return not self.past_cutoff(moment) and self.is_open(moment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +151,8 @@ class CentreProfile:
     services: tuple[Service, ...]
     board_messages: tuple[Mapping[str, str], ...] = ()
     notes: tuple[str, ...] = ()
+    lawyer_daily_cap: int = 3
+    appointment_window: tuple[int, int] = (15, 15)  # minutes before and after the time
 
     def service(self, code: str) -> Service:
         """The service with this code; ``KeyError`` with a plain message when absent."""
@@ -187,7 +198,15 @@ class _Problems:
         self.items.append(f"{place}: {message}")
 
 
-def _parse_time(value: Any, place: str, problems: _Problems) -> time | None:
+#: "24:00" as a closing time ends a period with the day.
+END_OF_DAY = time(23, 59, 59, 999999)
+
+
+def _parse_time(
+    value: Any, place: str, problems: _Problems, *, closing: bool = False
+) -> time | None:
+    if closing and value == "24:00":
+        return END_OF_DAY
     if not isinstance(value, str) or not _TIME.match(value):
         problems.add(place, f'expected a time like "09:30", found {value!r}')
         return None
@@ -215,7 +234,7 @@ def _parse_hours(raw: Any, place: str, problems: _Problems) -> dict[str, tuple[O
                 continue
             start_text, end_text = period.split("-", 1)
             start = _parse_time(start_text.strip(), where, problems)
-            end = _parse_time(end_text.strip(), where, problems)
+            end = _parse_time(end_text.strip(), where, problems, closing=True)
             if start and end:
                 if end <= start:
                     problems.add(where, "closes before it opens")
@@ -338,6 +357,14 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
                 f"{service.letter!r} is already the letter of {seen_letters[service.letter]}",
             )
         seen_letters[service.letter] = service.code
+    for table, name in (
+        ("lawyers", "daily_cap"),
+        ("appointments", "minutes_before"),
+        ("appointments", "minutes_after"),
+    ):
+        value = (raw.get(table) or {}).get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            problems.add(f"{table}.{name}", f"expected a whole number, found {value!r}")
     messages = []
     for i, message in enumerate(raw.get("board_messages", [])):
         messages.append(_parse_names(message, f"board_messages[{i}]", problems))
@@ -345,6 +372,8 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
     if problems.items:
         raise ProfileError(source, problems.items)
     hours_text = line.get("hours", {}) if isinstance(line, dict) else {}
+    lawyers = raw.get("lawyers", {})
+    appointments = raw.get("appointments", {})
     return CentreProfile(
         id=centre_id,
         name=name,
@@ -353,4 +382,9 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
         services=tuple(services),
         board_messages=tuple(MappingProxyType(m) for m in messages),
         notes=tuple(raw.get("notes", [])),
+        lawyer_daily_cap=int(lawyers.get("daily_cap", 3)),
+        appointment_window=(
+            int(appointments.get("minutes_before", 15)),
+            int(appointments.get("minutes_after", 15)),
+        ),
     )

@@ -9,6 +9,9 @@ Statuses (DESIGN.md): ``waiting`` and ``referred`` are in a service's queue (``r
 is waiting at the service the person was sent on to, with their original arrival time);
 ``called`` and ``serving`` are at a counter; ``no_show`` may be reinstated; ``done``,
 ``cancelled`` and ``closed`` (still waiting when the day closed) are final.
+
+A multi-service visit (one person, several matters) is one ticket: finishing at one
+service puts it back to ``waiting`` at the next, with its original arrival time.
 """
 
 from __future__ import annotations
@@ -119,6 +122,16 @@ class TicketState:
     referral_reason: str | None = None
     outcome: str | None = None
     closed_from: TicketStatus | None = None
+    planned: tuple[str, ...] = ()  # every service the ticket was issued for, in turn
+    visit: tuple[str, ...] = ()  # services still to visit after this one, in turn
+    visited: tuple[str, ...] = ()  # services this ticket has finished at
+    interpreter: str | None = None
+    children: bool = False
+    lawyer: str | None = None  # a keyed pseudonym of the lawyer's professional number
+    cases: int = 1
+    answers: tuple[str, ...] = ()
+    triage: tuple[str, ...] = ()  # the triage outcomes that led here
+    booking: str | None = None
     updated: Hlc = field(default_factory=lambda: Hlc(0))
 
     @property
@@ -144,6 +157,7 @@ def issue(event: Event) -> TicketState:
     try:
         number = int(event.text("number"))
         group = int(event.text("group_size", "1"))
+        cases = int(event.text("cases", "1"))
     except ValueError:
         raise TransitionRefused("The issued event carries a malformed number.") from None
     priority_text = event.text("priority")
@@ -170,6 +184,15 @@ def issue(event: Event) -> TicketState:
         arrival=event.hlc,
         issued_by=event.desk,
         appointment_at=appointment_at,
+        planned=(event.text("service"), *event.texts("visit")),
+        visit=event.texts("visit"),
+        interpreter=event.text("interpreter") or None,
+        children=event.text("children") == "yes",
+        lawyer=event.text("lawyer") or None,
+        cases=cases,
+        answers=event.texts("answers"),
+        triage=event.texts("triage"),
+        booking=event.text("booking") or None,
         updated=event.hlc,
     )
 
@@ -199,6 +222,22 @@ def apply(state: TicketState, event: Event) -> TicketState:
         return replace(state, status=status.SERVING, started_at=event.hlc, updated=event.hlc)
     if op is Op.FINISHED:
         _refuse(state, Op.FINISHED, {status.SERVING})
+        if state.visit:
+            # A visit of several services: on to the next one, keeping the arrival time.
+            # This service's times are cleared so they never count for the next one.
+            return replace(
+                state,
+                status=status.WAITING,
+                service=state.visit[0],
+                visit=state.visit[1:],
+                visited=(*state.visited, state.service),
+                called_by=None,
+                called_at=None,
+                started_at=None,
+                finished_at=None,
+                recalls=0,
+                updated=event.hlc,
+            )
         return replace(
             state,
             status=status.DONE,

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from cnaim_desk.domain.admission import TicketRequest, check_admission
 from cnaim_desk.domain.centres import CentreProfile
 from cnaim_desk.domain.clock import Hlc, HybridClock, now_lisbon, service_day, wall_clock_ms
 from cnaim_desk.domain.events import (
@@ -115,13 +116,14 @@ class Journal:
         self._lock = lock
         self.read_only = read_only
         path = data_dir.database_path
+        upgraded = False
         if read_only:
             self.engine = store.open_engine(path, read_only=True)
             store.check_version(self.engine)
             self.read_engine = self.engine
         else:
             self.engine = store.open_engine(path, writer=True)
-            store.prepare_schema(self.engine)
+            upgraded = store.prepare_schema(self.engine)
             self.read_engine = store.open_engine(path)
         self._write_lock = threading.RLock()
         self._listeners: list[Listener] = []
@@ -147,6 +149,8 @@ class Journal:
         self.projector = Projector(config.centre, profile, lambda: self._registry, self.clock)
         self.reader = QueueReader(self.read_engine, self.policy, self.now)
         self._load_registry()
+        if upgraded:  # an older file: its tables come back from its stored updates
+            self.rebuild()
 
     # -- opening ---------------------------------------------------------------------
 
@@ -431,41 +435,98 @@ class Journal:
             )
         )
 
-    def issue(
-        self,
-        service: str,
-        *,
-        priority: Priority | str | None = None,
-        language: str = "pt",
-        group_size: int = 1,
-        appointment_at: datetime | None = None,
-    ) -> TicketView:
-        """Issue a ticket for ``service`` (a service code such as ``SS``)."""
-        offered = self.profile.service(service)  # KeyError with a plain message
-        if language not in LANGUAGE_TAGS:
-            raise ValueError(
-                f"unknown language {language!r}; use one of {', '.join(LANGUAGE_TAGS)}"
-            )
-        priority_value = Priority(priority).value if priority else ""
-        if group_size < 1:
-            raise ValueError("a group has at least one person")
+    def _walk_ins_today(self, session: Session, service: str) -> int:
+        """Tickets issued today that will visit ``service``, appointments aside (the
+        daily quota counts walk-ins)."""
+        query = select(func.count()).where(
+            TicketRow.day == self.today().isoformat(),
+            col(TicketRow.planned).like(f"%,{service},%"),
+            col(TicketRow.appointment_at).is_(None),
+        )
+        return session.exec(query).one()
 
-        def numbering(session: Session) -> dict[str, object]:
-            number = self._slot.next_number(self._day_numbers(session, service))
-            return {"number": str(number), "code": format_code(offered.letter, number)}
+    def _lawyer_cases_today(self, session: Session, lawyer: str) -> int:
+        query = select(func.coalesce(func.sum(TicketRow.cases), 0)).where(
+            TicketRow.day == self.today().isoformat(),
+            TicketRow.lawyer == lawyer,
+            col(TicketRow.status) != "cancelled",
+        )
+        return session.exec(query).one()
+
+    def lawyer_pseudonym(self, professional_number: str) -> str:
+        """A lawyer's professional number as this centre's keyed pseudonym: enough to count
+        their cases each day, useless to anyone without the centre key."""
+        normalised = "".join(professional_number.split()).upper()
+        return self.centre_key.mac(b"lawyer:" + normalised.encode()).hex()[:16]
+
+    def issue(self, service: str, **fields: object) -> TicketView:
+        """Issue a ticket for ``service`` (a service code such as ``SS``); ``fields`` are
+        those of :class:`TicketRequest` (priority, language, group_size, visit, ...)."""
+        return self.issue_request(TicketRequest(service=service, **fields))
+
+    def issue_request(self, request: TicketRequest) -> TicketView:
+        """Issue a ticket, or refuse it whole (``AdmissionRefused``: closed, appointment
+        only, past the cut-off, quota used up, a lawyer's cap reached)."""
+        services = [self.profile.service(code) for code in request.services]  # KeyError
+        if len(set(request.services)) != len(request.services):
+            raise ValueError("a visit names each service once")
+        if request.language not in LANGUAGE_TAGS:
+            raise ValueError(
+                f"unknown language {request.language!r}; use one of {', '.join(LANGUAGE_TAGS)}"
+            )
+        if request.group_size < 1 or request.cases < 1:
+            raise ValueError("a ticket is for at least one person and one case")
+        if request.interpreter not in (None, "staff", "telephone"):
+            raise ValueError("an interpreter is 'staff' or 'telephone'")
+        appointment = request.appointment_at is not None
+        if appointment and request.appointment_at.tzinfo is None:
+            raise ValueError("an appointment time needs its time zone (Europe/Lisbon)")
+        lawyer = self.lawyer_pseudonym(request.lawyer) if request.lawyer else None
+        first = services[0]
+
+        def admit_and_number(session: Session) -> dict[str, object]:
+            now = self.now()
+            for service in services:
+                check_admission(
+                    service,
+                    now,
+                    issued_today=self._walk_ins_today(session, service.code),
+                    appointment=appointment,
+                    lawyer_cases_today=(
+                        self._lawyer_cases_today(session, lawyer) if lawyer else None
+                    ),
+                    cases=request.cases,
+                    lawyer_cap=self.profile.lawyer_daily_cap,
+                )
+            number = self._slot.next_number(self._day_numbers(session, first.code))
+            return {"number": str(number), "code": format_code(first.letter, number)}
 
         data: dict[str, object] = {
-            "service": service,
-            "priority": priority_value,
-            "language": language,
-            "group_size": str(group_size),
+            "service": first.code,
+            "priority": Priority(request.priority).value if request.priority else "",
+            "language": request.language,
+            "group_size": str(request.group_size),
         }
-        if appointment_at is not None:
-            if appointment_at.tzinfo is None:
-                raise ValueError("an appointment time needs its time zone (Europe/Lisbon)")
-            data["appointment_at"] = appointment_at.isoformat()
-        event, _ = self._append(None, Op.ISSUED, data, prepare=numbering)
+        optional: dict[str, object] = {
+            "visit": list(request.visit),
+            "interpreter": request.interpreter or "",
+            "children": "yes" if request.children else "",
+            "lawyer": lawyer or "",
+            "cases": str(request.cases) if lawyer else "",
+            "answers": list(request.answers),
+            "triage": list(request.outcomes),
+            "appointment_at": request.appointment_at.isoformat() if appointment else "",
+            "booking": request.booking or "",
+        }
+        data.update({name: value for name, value in optional.items() if value})
+        event, _ = self._append(None, Op.ISSUED, data, prepare=admit_and_number)
         return self.ticket(str(event.key))
+
+    def record_info(self, outcomes: Sequence[str], language: str) -> None:
+        """An information-only visit: counted for the day, no ticket, nothing personal."""
+        if language not in LANGUAGE_TAGS:
+            raise ValueError(f"unknown language {language!r}")
+        self._append(None, Op.INFO_GIVEN, {"triage": list(outcomes), "language": language})
 
     def ticket(self, ref: str) -> TicketView:
         """Today's ticket by id or code; raises :class:`TicketNotFound`."""

@@ -114,9 +114,22 @@ def _ticket_values(state: TicketState, conflicts: int) -> dict[str, object]:
         "referral_reason": state.referral_reason,
         "outcome": state.outcome,
         "closed_from": state.closed_from.value if state.closed_from else None,
+        "visit": _code_list(state.visit),
+        "visited": _code_list(state.visited),
+        "interpreter": state.interpreter,
+        "children": state.children,
+        "lawyer": state.lawyer,
+        "cases": state.cases,
+        "answers": json.dumps(list(state.answers)),
+        "triage": json.dumps(list(state.triage)),
+        "booking": state.booking,
         "conflicts": conflicts,
         "updated": str(state.updated),
     }
+
+
+def _code_list(codes: tuple[str, ...]) -> str:
+    return f",{','.join(codes)}," if codes else ""
 
 
 def validate_event_data(event: Event, profile: CentreProfile) -> str | None:
@@ -132,6 +145,11 @@ def validate_event_data(event: Event, profile: CentreProfile) -> str | None:
             return f"issued with an unknown priority {event.text('priority')!r}"
         if not _DIGITS.match(event.text("group_size", "1")):
             return "issued with a malformed group size"
+        if not _DIGITS.match(event.text("cases", "1")):
+            return "issued with a malformed number of cases"
+        for code in event.texts("visit"):
+            if not profile.has_service(code):
+                return f"issued for a visit to a service this centre does not have: {code!r}"
     if event.op is Op.REFERRED and not profile.has_service(event.text("to")):
         return f"referred to a service this centre does not have: {event.text('to')!r}"
     return None
@@ -390,6 +408,7 @@ class Projector:
                         issued_by=state.issued_by,
                         issued_ms=state.arrival.wall_ms,
                         appointment_at=appointment,
+                        planned=_code_list(state.planned),
                         **values,
                     )
                 )

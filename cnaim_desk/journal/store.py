@@ -55,8 +55,11 @@ def open_engine(path: Path, *, read_only: bool = False, writer: bool = False) ->
     return engine
 
 
-def prepare_schema(engine: Engine) -> None:
-    """Create the tables of a new file; refuse a file written by a newer version."""
+def prepare_schema(engine: Engine) -> bool:
+    """Create the tables of a new file; refuse a file written by a newer version.
+
+    Returns True when an older file's projections were dropped: the caller rebuilds them
+    from the stored updates, which every version keeps as they were."""
     with engine.begin() as connection:
         version = connection.exec_driver_sql("PRAGMA user_version").scalar_one()
         if version > tables.SCHEMA_VERSION:
@@ -64,9 +67,14 @@ def prepare_schema(engine: Engine) -> None:
                 f"This desk's database was written by a newer CNAIM Desk "
                 f"(schema {version}, this one knows {tables.SCHEMA_VERSION}). Update the app."
             )
+        upgraded = 0 < version < tables.SCHEMA_VERSION
+        if upgraded:
+            for table in tables.PROJECTION_TABLES:
+                table.__table__.drop(connection, checkfirst=True)
         SQLModel.metadata.create_all(connection)
         if version < tables.SCHEMA_VERSION:
             connection.exec_driver_sql(f"PRAGMA user_version = {tables.SCHEMA_VERSION}")
+    return upgraded
 
 
 def check_version(engine: Engine) -> None:

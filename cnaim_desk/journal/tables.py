@@ -6,7 +6,9 @@ from __future__ import annotations
 from sqlalchemy import Column, Index, LargeBinary
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+#: Version 2 added the triage's fields to tickets, and appointments. A file of an older
+#: version has its projections dropped and rebuilt from the stored updates on open.
+SCHEMA_VERSION = 2
 
 
 class UpdateRow(SQLModel, table=True):
@@ -87,6 +89,16 @@ class TicketRow(SQLModel, table=True):
     referral_reason: str | None = None
     outcome: str | None = None
     closed_from: str | None = None
+    planned: str = ""  # every service issued for, as ",AIMA,SS," (searchable with LIKE)
+    visit: str = ""  # the services still to visit, in the same form
+    visited: str = ""
+    interpreter: str | None = None
+    children: bool = False
+    lawyer: str | None = Field(default=None, index=True)
+    cases: int = 1
+    answers: str = "[]"
+    triage: str = "[]"
+    booking: str | None = None
     conflicts: int = 0
     updated: str
 
@@ -122,6 +134,21 @@ class DeskRow(SQLModel, table=True):
     slot: int
     public_key: str
     revoked: bool = False
+
+
+class AppointmentRow(SQLModel, table=True):
+    """An appointment of the day, imported on this desk from the Migrants Support Line's
+    list. Not replicated: its note stays on this desk and goes with the day."""
+
+    __tablename__ = "appointment"
+    day: str = Field(primary_key=True)
+    reference: str = Field(primary_key=True)
+    time: str
+    service: str
+    language: str
+    note: str = ""
+    ticket: str | None = None
+    imported_ms: int
 
 
 PROJECTION_TABLES = (EventRow, QuarantineRow, TicketRow, CounterRow, DayRow, DeskRow)

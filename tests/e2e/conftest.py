@@ -44,6 +44,13 @@ class Result:
         return f"Result({self.args!r}, {self.returncode})"
 
 
+@pytest.fixture(autouse=True)
+def _centres_always_open(always_open_resources):
+    """The commands and drivers here run on the real clock, at whatever hour the suite
+    runs: their centres are open around the clock (admission has its own tests)."""
+    return always_open_resources
+
+
 @pytest.fixture
 def cli(tmp_path) -> Callable[..., Result]:
     """``cli("ticket", "issue", ..., data_dir=path, env={...})`` runs the real command line

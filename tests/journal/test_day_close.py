@@ -105,8 +105,9 @@ def test_opening_after_midnight_closes_the_earlier_day(make_desk, reopen, clock,
     clock.set(datetime(2026, 6, 15, 9, 0, tzinfo=LISBON))
     desk = make_desk("R1")
     codes = _a_day_of_every_status(desk, clock)
+    clock.set(datetime(2026, 6, 15, 16, 59, tzinfo=LISBON))
+    late = desk.issue("GAT")  # the last ticket before the centre closes: Monday's
     clock.set(datetime(2026, 6, 15, 23, 59, tzinfo=LISBON))
-    late = desk.issue("GAT")  # just before midnight in Lisbon: still Monday's
     assert desk.today() == MONDAY
     assert _day_closed(desk, db, MONDAY) is None
 
@@ -131,7 +132,7 @@ def test_opening_after_midnight_closes_the_earlier_day(make_desk, reopen, clock,
 
 
 def test_close_past_days_with_the_desk_running_through_midnight(make_desk, clock, db):
-    clock.set(datetime(2026, 6, 15, 16, 0, tzinfo=LISBON))
+    clock.set(datetime(2026, 6, 15, 15, 30, tzinfo=LISBON))
     desk = make_desk("R1")
     first = desk.issue("SS")
     clock.set(datetime(2026, 6, 16, 8, 0, tzinfo=LISBON))
@@ -144,7 +145,7 @@ def test_a_desk_can_be_opened_without_closing_past_days(make_desk, clock, db, op
     from cnaim_desk.journal.journal import Journal
     from cnaim_desk.resources import resources_dir
 
-    clock.set(datetime(2026, 6, 15, 16, 0, tzinfo=LISBON))
+    clock.set(datetime(2026, 6, 15, 15, 30, tzinfo=LISBON))
     desk = make_desk("R1")
     first = desk.issue("SS")
     desk.close()

@@ -15,8 +15,9 @@ from cnaim_desk.domain.clock import LISBON
     [
         (datetime(2026, 6, 16, 9, 30, tzinfo=LISBON), "2026-06-16T09:30:00+01:00"),
         (datetime(2026, 1, 13, 9, 30, tzinfo=LISBON), "2026-01-13T09:30:00+00:00"),
-        # The last Sunday of March: 01:00 UTC becomes 02:00 in Lisbon.
-        (datetime(2026, 3, 29, 2, 30, tzinfo=LISBON), "2026-03-29T02:30:00+01:00"),
+        # The Monday after the last Sunday of March, when Lisbon moved to +01:00 (the
+        # Friday before was still +00:00, like the winter case).
+        (datetime(2026, 3, 30, 9, 30, tzinfo=LISBON), "2026-03-30T09:30:00+01:00"),
     ],
     ids=["summer", "winter", "after-the-spring-change"],
 )

@@ -20,9 +20,11 @@ def fonts(qapp):
 
 
 @pytest.fixture
-def journal(tmp_path):
+def journal(tmp_path, morning_now):
     config = DeskConfig(centre="lisboa", desk="R1", role="reception")
-    opened = Journal.init_standalone(tmp_path / "desk", config, resources=resources_dir())
+    opened = Journal.init_standalone(
+        tmp_path / "desk", config, resources=resources_dir(), now_ms=morning_now
+    )
     yield opened
     opened.close()
 

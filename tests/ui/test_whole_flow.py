@@ -12,7 +12,7 @@ from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
 
 
-def test_issue_at_reception_call_at_counter_board_shows_it(qtbot, desk):
+def test_issue_at_reception_call_at_counter_board_shows_it(qtbot, desk, morning_now):
     reception = desk.open_reception()
     counter = desk.open_counter("C4")
     board = desk.open_board()
@@ -47,7 +47,7 @@ def test_issue_at_reception_call_at_counter_board_shows_it(qtbot, desk):
 
     root = desk.journal.data_dir.root
     desk.journal.close()
-    with Journal.open_read_only(root, resources=resources_dir()) as reopened:
+    with Journal.open_read_only(root, resources=resources_dir(), now_ms=morning_now) as reopened:
         stored = reopened.ticket("S001")
         assert stored.status is TicketStatus.DONE
         assert stored.called_by == "C4"
