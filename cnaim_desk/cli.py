@@ -21,11 +21,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cnaim_desk import __version__
+from cnaim_desk.domain.admission import AdmissionRefused
+from cnaim_desk.domain.appointments import parse_appointments
 from cnaim_desk.domain.centres import CENTRE_IDS
 from cnaim_desk.domain.events import is_desk_id
 from cnaim_desk.domain.flow_check import coverage, paths
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
 from cnaim_desk.domain.tickets import Priority, TicketStatus, TransitionRefused
+from cnaim_desk.journal.appointments import CheckInRefused
 from cnaim_desk.journal.desk import (
     ROLES,
     DeskConfig,
@@ -44,6 +47,8 @@ EXIT_DONE, EXIT_REFUSED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 
 #: Errors that mean "refused": shown as one plain line, exit status 1.
 REFUSALS = (
+    AdmissionRefused,
+    CheckInRefused,
     DeskBusy,
     DeskSetupError,
     TransitionRefused,
@@ -130,15 +135,27 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
+    if args.cases is not None and not args.lawyer:
+        raise ValueError("--cases goes with --lawyer")
     with _writer(args, "cnaim-desk ticket issue") as journal:
-        ticket = journal.issue(args.service, priority=args.priority, language=args.lang)
+        ticket = journal.issue(
+            args.service,
+            priority=args.priority,
+            language=args.lang,
+            group_size=args.group,
+            visit=tuple(args.visit),
+            interpreter=args.interpreter,
+            children=args.children,
+            lawyer=args.lawyer,
+            cases=args.cases or 1,
+        )
     _show_ticket(args, ticket)
     return EXIT_DONE
 
 
 def cmd_ticket_call(args: argparse.Namespace) -> int:
     with _writer(args, "cnaim-desk ticket call") as journal:
-        ticket = journal.call_next(args.desk, args.service or None)
+        ticket = journal.call_next(args.desk, args.service or None, lawyers=args.lawyers)
     if ticket is None:
         where = ", ".join(args.service) if args.service else "any service"
         print(f"No one is waiting for {where}.", file=sys.stderr)
@@ -195,6 +212,56 @@ def cmd_journal_check(args: argparse.Namespace) -> int:
             print(f"  problem: {problem}")
         print("The journal is sound." if report.ok else "The journal has problems.")
     return EXIT_DONE if report.ok else EXIT_REFUSED
+
+
+def cmd_appointments_import(args: argparse.Namespace) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ValueError(f"Cannot read {args.file}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{args.file} is not UTF-8 text.") from None
+    with _writer(args, "cnaim-desk appointments import") as journal:
+        appointments = parse_appointments(text, journal.profile)
+        result = journal.appointments.import_list(appointments)
+    if args.json:
+        _print_json({"added": result.added, "unchanged": result.unchanged})
+    else:
+        print(f"{result.added} appointment(s) added, {result.unchanged} already there.")
+    return EXIT_DONE
+
+
+def cmd_appointments_list(args: argparse.Namespace) -> int:
+    with _reader(args) as journal:
+        booked = journal.appointments.today()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "time": b.time,
+                    "service": b.service,
+                    "reference": b.reference,
+                    "language": b.language,
+                    "ticket": b.ticket,
+                }
+                for b in booked
+            ]
+        )
+    else:
+        for b in booked:
+            state = f"checked in ({b.ticket})" if b.ticket else "expected"
+            print(f"{b.time}  {b.service:<8} {b.reference:<20} {b.language:<8} {state}")
+    return EXIT_DONE
+
+
+def cmd_appointments_check_in(args: argparse.Namespace) -> int:
+    with _writer(args, "cnaim-desk appointments check-in") as journal:
+        checked = journal.appointments.check_in(args.reference)
+    if args.json:
+        _print_json({**checked.ticket.to_json(), "late": checked.late})
+    else:
+        print(_ticket_line(checked.ticket) + ("  (late: normal queue)" if checked.late else ""))
+    return EXIT_DONE
 
 
 def cmd_flow_check(args: argparse.Namespace) -> int:
@@ -320,12 +387,26 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--service", required=True, type=_service_code, help="e.g. SS, AIMA")
     issue.add_argument("--priority", choices=[p.value for p in Priority])
     issue.add_argument("--lang", default="pt", choices=LANGUAGE_TAGS)
+    issue.add_argument("--group", type=int, default=1, help="people on one ticket (a family)")
+    issue.add_argument(
+        "--visit",
+        action="extend",
+        nargs="+",
+        type=_service_code,
+        default=[],
+        help="further services the same ticket visits in turn",
+    )
+    issue.add_argument("--interpreter", choices=("staff", "telephone"))
+    issue.add_argument("--children", action="store_true", help="children for the Children Space")
+    issue.add_argument("--lawyer", help="a lawyer's professional number (kept as a pseudonym)")
+    issue.add_argument("--cases", type=int, help="cases the lawyer brings (with --lawyer)")
     _json_flag(issue)
     issue.set_defaults(handler=cmd_ticket_issue)
 
     call = steps.add_parser("call", help="call the next person by the queue policy")
     call.add_argument("--desk", required=True, type=_desk_id, help="the calling counter's desk id")
     call.add_argument("--service", action="extend", nargs="+", type=_service_code, default=[])
+    call.add_argument("--lawyers", action="store_true", help="call from the lawyers' queue")
     _json_flag(call)
     call.set_defaults(handler=cmd_ticket_call)
 
@@ -358,6 +439,22 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--day", default=None, help="another day, as YYYY-MM-DD")
     _json_flag(listing)
     listing.set_defaults(handler=cmd_ticket_list)
+
+    booked = commands.add_parser("appointments", help="the day's appointment list")
+    booked_actions = booked.add_subparsers(dest="action", metavar="ACTION", required=True)
+    booked_import = booked_actions.add_parser(
+        "import", help="import the Migrants Support Line's CSV list (all or nothing)"
+    )
+    booked_import.add_argument("file", type=Path, metavar="FILE")
+    _json_flag(booked_import)
+    booked_import.set_defaults(handler=cmd_appointments_import)
+    booked_list = booked_actions.add_parser("list", help="today's appointments (read-only)")
+    _json_flag(booked_list)
+    booked_list.set_defaults(handler=cmd_appointments_list)
+    booked_check_in = booked_actions.add_parser("check-in", help="a ticket for a booking")
+    booked_check_in.add_argument("reference", metavar="REFERENCE")
+    _json_flag(booked_check_in)
+    booked_check_in.set_defaults(handler=cmd_appointments_check_in)
 
     flow = commands.add_parser("flow", help="check a triage flow file, or list its paths")
     flow_actions = flow.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -15,7 +15,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -35,6 +35,7 @@ from cnaim_desk.domain.numbering import NumberingSlot, format_code
 from cnaim_desk.domain.policy import QueuePolicy
 from cnaim_desk.domain.tickets import Priority, TransitionRefused
 from cnaim_desk.journal import store
+from cnaim_desk.journal.appointments import AppointmentBook
 from cnaim_desk.journal.check import CheckReport, run_check
 from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError, load_centre_profile
 from cnaim_desk.journal.document import (
@@ -111,7 +112,8 @@ class Journal:
         self.config = config
         self.profile = profile
         self.centre_key = centre_key
-        self.policy = policy or QueuePolicy()
+        before_appointment = timedelta(minutes=profile.appointment_window[0])
+        self.policy = policy or QueuePolicy(appointment_lead=before_appointment)
         self._signer = signer
         self._lock = lock
         self.read_only = read_only
@@ -148,6 +150,7 @@ class Journal:
         self._slot = NumberingSlot(config.slot)
         self.projector = Projector(config.centre, profile, lambda: self._registry, self.clock)
         self.reader = QueueReader(self.read_engine, self.policy, self.now)
+        self.appointments = AppointmentBook(self)
         self._load_registry()
         if upgraded:  # an older file: its tables come back from its stored updates
             self.rebuild()
@@ -358,11 +361,14 @@ class Journal:
         *,
         day: str | None = None,
         prepare: Callable[[Session], dict[str, object]] | None = None,
+        also: Callable[[Session, Event], None] | None = None,
     ) -> tuple[Event, Change]:
         """Sign, store and project one event of this desk, or refuse it whole.
 
         ``prepare`` computes data that depends on the projection (the next ticket number)
-        inside the same transaction, so two issues can never take the same number."""
+        inside the same transaction, so two issues can never take the same number;
+        ``also`` writes this desk's own rows that go with the event (an appointment's
+        check-in) in that transaction too."""
         with self._write_lock, self._transaction() as session:
             doc_name = day or self.today_doc()
             if prepare is not None:
@@ -382,6 +388,8 @@ class Journal:
             update = doc.insert(str(key), event.to_record(signature))
             try:
                 session.add(UpdateRow(doc=doc_name, data=update, received_ms=wall_clock_ms()))
+                if also is not None:
+                    also(session, event)
                 session.commit()
             except BaseException:
                 self._forget_doc(doc_name)
@@ -464,7 +472,9 @@ class Journal:
         those of :class:`TicketRequest` (priority, language, group_size, visit, ...)."""
         return self.issue_request(TicketRequest(service=service, **fields))
 
-    def issue_request(self, request: TicketRequest) -> TicketView:
+    def issue_request(
+        self, request: TicketRequest, *, also: Callable[[Session, Event], None] | None = None
+    ) -> TicketView:
         """Issue a ticket, or refuse it whole (``AdmissionRefused``: closed, appointment
         only, past the cut-off, quota used up, a lawyer's cap reached)."""
         services = [self.profile.service(code) for code in request.services]  # KeyError
@@ -519,7 +529,7 @@ class Journal:
             "booking": request.booking or "",
         }
         data.update({name: value for name, value in optional.items() if value})
-        event, _ = self._append(None, Op.ISSUED, data, prepare=admit_and_number)
+        event, _ = self._append(None, Op.ISSUED, data, prepare=admit_and_number, also=also)
         return self.ticket(str(event.key))
 
     def record_info(self, outcomes: Sequence[str], language: str) -> None:
@@ -545,13 +555,16 @@ class Journal:
         )
         return self.ticket(view.id)
 
-    def call_next(self, desk: str, services: Sequence[str] | None = None) -> TicketView | None:
-        """Call the next person by the queue policy for these services (all when empty);
-        ``None`` when nobody is waiting."""
+    def call_next(
+        self, desk: str, services: Sequence[str] | None = None, *, lawyers: bool = False
+    ) -> TicketView | None:
+        """Call the next person by the queue policy for these services (all when empty),
+        from the lawyers' queue when ``lawyers``; ``None`` when nobody is waiting."""
         for code in services or ():
             self.profile.service(code)
+        today = self.today().isoformat()
         with self._write_lock:
-            queue = self.reader.run(lambda q: q.ordered_queue(self.today().isoformat(), services))
+            queue = self.reader.run(lambda q: q.ordered_queue(today, services, lawyers=lawyers))
             if not queue:
                 return None
             return self.call(queue[0].id, desk)
@@ -609,7 +622,8 @@ class Journal:
 
     def close_past_days(self) -> list[date]:
         """Close every earlier day that still has open tickets (a desk started after
-        midnight closes yesterday); returns the days closed."""
+        midnight closes yesterday) and forget earlier days' appointments; returns the days
+        closed."""
         today = self.today().isoformat()
         with Session(self.read_engine) as session:
             days = session.exec(
@@ -619,6 +633,7 @@ class Journal:
         for day in days:
             self.close_day(date.fromisoformat(day))
             closed.append(date.fromisoformat(day))
+        self.appointments.purge_before(self.today())  # their notes go with their day
         return closed
 
     # -- rebuilding and checking -------------------------------------------------------

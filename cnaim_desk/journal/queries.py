@@ -47,6 +47,15 @@ class TicketView:
     reprints: int
     referred_from: str | None
     conflicts: int
+    visit: tuple[str, ...] = ()
+    interpreter: str | None = None
+    children: bool = False
+    lawyer: bool = False
+    cases: int = 1
+    appointment_at: datetime | None = None
+    booking: str | None = None
+    answers: tuple[str, ...] = ()
+    triage: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         """The contract of ``--json`` (names and values as DESIGN.md's table)."""
@@ -69,6 +78,17 @@ class TicketView:
             "reprints": self.reprints,
             "referred_from": self.referred_from,
             "issued_by": self.issued_by,
+            "visit": list(self.visit),
+            "interpreter": self.interpreter,
+            "children": self.children,
+            "lawyer": self.lawyer,
+            "cases": self.cases,
+            "appointment_at": (
+                self.appointment_at.isoformat(timespec="seconds") if self.appointment_at else None
+            ),
+            "booking": self.booking,
+            "answers": list(self.answers),
+            "triage": list(self.triage),
         }
 
 
@@ -126,6 +146,15 @@ def _view(row: Row, position: int | None, wait: int | None) -> TicketView:
         reprints=row.reprints,
         referred_from=row.referred_from,
         conflicts=row.conflicts,
+        visit=tuple(code for code in row.visit.split(",") if code),
+        interpreter=row.interpreter,
+        children=bool(row.children),
+        lawyer=row.lawyer is not None,
+        cases=row.cases,
+        appointment_at=datetime.fromisoformat(row.appointment_at) if row.appointment_at else None,
+        booking=row.booking,
+        answers=tuple(json.loads(row.answers)),
+        triage=tuple(json.loads(row.triage)),
     )
 
 
@@ -154,9 +183,17 @@ class QueueQueries:
             query = query.where(_TICKETS.c.service.in_(list(services)))
         return list(self.session.execute(query))
 
-    def ordered_queue(self, day: str, services: Sequence[str] | None = None) -> list[Row]:
-        """Waiting tickets in calling order, over one service or a counter's several."""
-        return self._in_calling_order(self.rows(day, _QUEUE_STATUSES, services))
+    def ordered_queue(
+        self, day: str, services: Sequence[str] | None = None, *, lawyers: bool | None = False
+    ) -> list[Row]:
+        """Waiting tickets in calling order, over one service or a counter's several.
+
+        Lawyers and representatives have a queue of their own: ``lawyers`` True gives it,
+        False the queue of everyone else, None both."""
+        rows = self.rows(day, _QUEUE_STATUSES, services)
+        if lawyers is not None:
+            rows = [row for row in rows if (row.lawyer is not None) == lawyers]
+        return self._in_calling_order(rows)
 
     def _in_calling_order(self, rows: Iterable[Row]) -> list[Row]:
         by_id = {row.id: row for row in rows if row.status in _QUEUE_STATUSES}
@@ -165,7 +202,7 @@ class QueueQueries:
 
     def waiting(self, day: str, services: Sequence[str] | None = None) -> list[TicketView]:
         """Waiting tickets in calling order, each with its position in its own service."""
-        queue = self.ordered_queue(day, services)
+        queue = self.ordered_queue(day, services, lawyers=None)
         positions, waits = self._positions(day, queue)
         return [_view(row, positions.get(row.id), waits.get(row.id)) for row in queue]
 
@@ -230,23 +267,25 @@ class QueueQueries:
         row = self.session.execute(select(_TICKETS).where(condition)).first()
         if row is None:
             return None
-        positions, waits = self._positions(row.day, self.ordered_queue(row.day, [row.service]))
+        queue = self.ordered_queue(row.day, [row.service], lawyers=None)
+        positions, waits = self._positions(row.day, queue)
         return _view(row, positions.get(row.id), waits.get(row.id))
 
     def _positions(
         self, day: str, queue: Sequence[Row]
     ) -> tuple[dict[str, int], dict[str, int | None]]:
         """People ahead and expected wait of each ticket of ``queue`` (in calling order)."""
-        by_service: dict[str, list[Row]] = defaultdict(list)
+        # Each service has two queues: lawyers and representatives, and everyone else.
+        by_queue: dict[tuple[str, bool], list[Row]] = defaultdict(list)
         for row in queue:
-            by_service[row.service].append(row)
-        if not by_service:
+            by_queue[(row.service, row.lawyer is not None)].append(row)
+        if not by_queue:
             return {}, {}
         open_by_service = self.open_counters(day)
-        durations = self.recent_service_seconds_of(by_service)
+        durations = self.recent_service_seconds_of(service for service, _ in by_queue)
         positions: dict[str, int] = {}
         waits: dict[str, int | None] = {}
-        for service, rows in by_service.items():
+        for (service, _lawyers), rows in by_queue.items():
             counters = self._counters_for(service, open_by_service)
             for index, row in enumerate(rows):
                 positions[row.id] = index
