@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from cnaim_desk.domain.clock import LISBON, wall_clock_ms
-from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError
+from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError, load_flow
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.lock import DeskBusy
 from cnaim_desk.journal.signing import KeyFileError
@@ -87,7 +87,9 @@ class DeskApp:
         return window
 
     def open_reception(self) -> ReceptionWindow:
-        self.reception = self._staff_window(ReceptionWindow(self.bridge, self.output, self.fonts))
+        flow = load_flow(self.journal.config.centre, resources_dir())
+        window = ReceptionWindow(self.bridge, self.output, self.fonts, flow)
+        self.reception = self._staff_window(window)
         self.reception.show()
         return self.reception
 
@@ -216,7 +218,12 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         _explain(app.translate("run_gui", "CNAIM Desk cannot start"), error)
         return 1
     desk = DeskApp(app, journal, fonts, language)
-    desk.open_for_role(demo=demo)
+    try:
+        desk.open_for_role(demo=demo)
+    except OPEN_FAILURES as error:  # a broken triage flow, for one
+        desk.shutdown()
+        _explain(app.translate("run_gui", "CNAIM Desk cannot start"), error)
+        return 1
     _quit_on_signals(app)
     try:
         return app.exec()

@@ -1,8 +1,8 @@
 """Screenshots of the demo's windows, for the README and for looking at what was built.
 
 Run ``make screenshots`` (or ``python packaging/screenshots.py [OUT_DIR]``): it opens the
-demo centre, issues a ticket at reception in Bengali and calls one at the counter, then
-saves each window as a PNG (default ``docs/screenshots/``). With ``QT_QPA_PLATFORM`` unset
+demo centre, triages an arrival in Bengali (and issues the ticket) and one in Arabic,
+calls at the counter, then saves the windows as PNGs (default ``docs/screenshots/``). With ``QT_QPA_PLATFORM`` unset
 and no display it renders offscreen; under Xvfb it uses the real X server.
 """
 
@@ -19,7 +19,7 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from cnaim_desk.app import DEMO_CONFIG, DEMO_COUNTER, DeskApp, seed_demo
+from cnaim_desk.app import DEMO_CONFIG, DEMO_COUNTER, DeskApp, demo_clock, seed_demo
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.printing.fonts import install_application_font, register_fonts
 from cnaim_desk.resources import resources_dir
@@ -38,7 +38,9 @@ def main(out_dir: Path) -> int:
     fonts = register_fonts()
     install_application_font(app, fonts)
     with tempfile.TemporaryDirectory(prefix="cnaim-desk-shots-") as data:
-        journal = Journal.init_standalone(Path(data), DEMO_CONFIG, resources=resources_dir())
+        journal = Journal.init_standalone(
+            Path(data), DEMO_CONFIG, resources=resources_dir(), now_ms=demo_clock()
+        )
         seed_demo(journal)
         desk = DeskApp(app, journal, fonts)
         reception = desk.open_reception()
@@ -46,16 +48,38 @@ def main(out_dir: Path) -> int:
         board = desk.open_board()
         board.resize(1920, 1080)
         settle(app)
-        reception.language.setCurrentIndex(reception.language.findData("bn"))
-        reception.issue_for("SS")
+        shots = {}
+
+        def keys(*pressed: str) -> None:
+            for key in pressed:
+                reception.press(key)
+            settle(app, 200)
+
+        # Bengali: Social Security → NISS, the summary before Enter; then issue it.
+        reception.next_arrival()
+        keys("4", "2")
+        shots["reception-bengali-question"] = reception.grab()
+        keys("1", "C")
+        shots["reception-bengali-summary"] = reception.grab()
+        reception.confirm()
         settle(app, 600)
+        # Arabic: residence permits, the question with its answers.
+        keys("8", "1")
+        shots["reception-arabic-question"] = reception.grab()
+        keys("3")
+        shots["reception-arabic-summary"] = reception.grab()
+        reception.next_arrival()
+        keys()
         for _ in range(3):
             counter.call_next()
             settle(app, 400)
         settle(app, 900)  # past the board's flash
-        for name, window in (("reception", reception), ("counter", counter), ("board", board)):
+        shots["reception"] = reception.grab()
+        shots["counter"] = counter.grab()
+        shots["board"] = board.grab()
+        for name, picture in shots.items():
             path = out_dir / f"{name}.png"
-            window.grab().save(str(path))
+            picture.save(str(path))
             print(path)
         desk.shutdown()
     return 0

@@ -246,132 +246,205 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="180" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="179" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Reception {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="183" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="182" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Welcome and Screening · {centre} · desk {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="187" />
-        <source>Arrival's &amp;language:</source>
-        <translation>Arrival's &amp;language:</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="188" />
-        <source>Arrival's language</source>
-        <translation>Arrival's language</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
-        <source>Legal priority (claimed by the person)</source>
-        <translation>Legal priority (claimed by the person)</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
-        <source>Issue a ticket for {service}</source>
-        <translation>Issue a ticket for {service}</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="191" />
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
-        <source>Issue a ticket for (Alt + the letter)</source>
-        <translation>Issue a ticket for (Alt + the letter)</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="190" />
         <source>People</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="193" />
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
+        <source>Appointments today (F4 check-in, F6 import)</source>
+        <translation>Appointments today (F4 check-in, F6 import)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Booking</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="200" />
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
         <source>Open PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="206" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
         <source>Last ticket number</source>
         <translation>Last ticket number</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="250" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="387" />
+        <source>Information only: recorded, no ticket.</source>
+        <translation>Information only: recorded, no ticket.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="401" />
         <source>Not issued: {reason}</source>
         <translation>Not issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="279" />
-        <source>Choose the arrival's language, then the service.</source>
-        <translation>Choose the arrival's language, then the service.</translation>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="435" />
+        <source>No ticket: a booking slip was printed.</source>
+        <translation>No ticket: a booking slip was printed.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="286" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="444" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="450" />
+        <source>Lawyer or representative</source>
+        <translation>Lawyer or representative</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="444" />
+        <source>Professional number:</source>
+        <translation>Professional number:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="451" />
+        <source>Cases today (at most {cap} a day):</source>
+        <translation>Cases today (at most {cap} a day):</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <source>Appointment check-in</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <source>Booking reference:</source>
+        <translation>Booking reference:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="481" />
+        <source>late for the appointment: normal queue</source>
+        <translation>late for the appointment: normal queue</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="486" />
+        <source>Import the day's appointments</source>
+        <translation>Import the day's appointments</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="486" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="496" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
+        <source>Appointments not imported</source>
+        <translation>Appointments not imported</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="515" />
+        <source>Nothing was imported. Correct these lines and import again:</source>
+        <translation>Nothing was imported. Correct these lines and import again:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="522" />
+        <source>{added} appointment(s) imported, {unchanged} already there.</source>
+        <translation>{added} appointment(s) imported, {unchanged} already there.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="549" />
+        <source>F2 starts with the next arrival.</source>
+        <translation>F2 starts with the next arrival.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="609" />
+        <source>appointment</source>
+        <translation>appointment</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="556" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="288" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="558" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="290" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="560" />
         <source>about {n} min</source>
         <translation>about {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="292" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="562" />
         <source>no wait estimate yet</source>
         <translation>no wait estimate yet</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="298" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="572" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Saved as PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="300" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="574" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Printed on {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="304" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="578" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="330" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="604" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -506,9 +579,116 @@
     </message>
 </context>
 <context>
+    <name>TriageView</name>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="162" />
+        <source>Next arrival: the person's language (press its key)</source>
+        <extracomment>The key of each language on the first screen, most frequent at the centres first.</extracomment>
+        <translation>Next arrival: the person's language (press its key)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="163" />
+        <source>Summary: check with the person, then Enter</source>
+        <translation>Summary: check with the person, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="178" />
+        <source>F4 appointment check-in · F6 import appointments</source>
+        <translation>F4 appointment check-in · F6 import appointments</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="183" />
+        <source>Backspace goes back · Ctrl+Z undoes · F2 starts over with the next arrival</source>
+        <translation>Backspace goes back · Ctrl+Z undoes · F2 starts over with the next arrival</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="189" />
+        <source>Enter issues · Backspace goes back · Ctrl+Z undoes · F2 next arrival</source>
+        <translation>Enter issues · Backspace goes back · Ctrl+Z undoes · F2 next arrival</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="238" />
+        <source>Information only — {text}</source>
+        <translation>Information only — {text}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="283" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="288" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="295" />
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="284" />
+        <source>staff member</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="285" />
+        <source>telephone translation</source>
+        <translation>telephone translation</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="288" />
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="293" />
+        <source>yes, {n} case(s)</source>
+        <translation>yes, {n} case(s)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="298" />
+        <source>add</source>
+        <translation>add</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="304" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="305" />
+        <source>Interpreter</source>
+        <translation>Interpreter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="306" />
+        <source>Children Space</source>
+        <translation>Children Space</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="307" />
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="308" />
+        <source>Lawyer</source>
+        <translation>Lawyer</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="309" />
+        <source>Another matter</source>
+        <translation>Another matter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="320" />
+        <source>How many people? Press 2 to 9.</source>
+        <translation>How many people? Press 2 to 9.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="326" />
+        <source>Type the lawyer's professional number.</source>
+        <translation>Type the lawyer's professional number.</translation>
+    </message>
+</context>
+<context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="199" />
+        <location filename="../cnaim_desk/app.py" line="218" />
+        <location filename="../cnaim_desk/app.py" line="225" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
         <translation>CNAIM Desk cannot start</translation>

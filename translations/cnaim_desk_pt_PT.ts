@@ -246,132 +246,205 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="180" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="179" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Receção {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="183" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="182" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Acolhimento e Triagem · {centre} · posto {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="187" />
-        <source>Arrival's &amp;language:</source>
-        <translation>&amp;Língua da pessoa:</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="188" />
-        <source>Arrival's language</source>
-        <translation>Língua da pessoa</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
-        <source>Legal priority (claimed by the person)</source>
-        <translation>Atendimento prioritário (invocado pela pessoa)</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
-        <source>Issue a ticket for {service}</source>
-        <translation>Emitir senha para {service}</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
         <source>Waiting now</source>
         <translation>Em espera agora</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="191" />
         <source>Wait</source>
         <translation>Espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
-        <source>Issue a ticket for (Alt + the letter)</source>
-        <translation>Emitir senha para (Alt + a letra)</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="190" />
         <source>People</source>
         <translation>Pessoas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
         <source>Left</source>
         <translation>Restam</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="193" />
+        <source>Until</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
+        <source>Appointments today (F4 check-in, F6 import)</source>
+        <translation>Marcações de hoje (F4 registar chegada, F6 importar)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Booking</source>
+        <translation>Marcação</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <source>Ticket</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="200" />
         <source>Last ticket</source>
         <translation>Última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reimprimir (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
         <source>Open PDF</source>
         <translation>Abrir PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="206" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
         <source>Last ticket number</source>
         <translation>Número da última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="250" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="387" />
+        <source>Information only: recorded, no ticket.</source>
+        <translation>Só informação: registada, sem senha.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="401" />
         <source>Not issued: {reason}</source>
         <translation>Não emitida: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="279" />
-        <source>Choose the arrival's language, then the service.</source>
-        <translation>Escolha a língua da pessoa e depois o serviço.</translation>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="435" />
+        <source>No ticket: a booking slip was printed.</source>
+        <translation>Sem senha: foi impresso um talão para marcar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="286" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="444" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="450" />
+        <source>Lawyer or representative</source>
+        <translation>Advogado ou representante</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="444" />
+        <source>Professional number:</source>
+        <translation>Número da cédula profissional:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="451" />
+        <source>Cases today (at most {cap} a day):</source>
+        <translation>Processos hoje (no máximo {cap} por dia):</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <source>Appointment check-in</source>
+        <translation>Chegada de marcação</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <source>Booking reference:</source>
+        <translation>Referência da marcação:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="481" />
+        <source>late for the appointment: normal queue</source>
+        <translation>chegou tarde à marcação: fila normal</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="486" />
+        <source>Import the day's appointments</source>
+        <translation>Importar as marcações do dia</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="486" />
+        <source>CSV files (*.csv)</source>
+        <translation>Ficheiros CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="496" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
+        <source>Appointments not imported</source>
+        <translation>Marcações não importadas</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="515" />
+        <source>Nothing was imported. Correct these lines and import again:</source>
+        <translation>Nada foi importado. Corrija estas linhas e importe de novo:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="522" />
+        <source>{added} appointment(s) imported, {unchanged} already there.</source>
+        <translation>{added} marcação(ões) importada(s), {unchanged} já existia(m).</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="549" />
+        <source>F2 starts with the next arrival.</source>
+        <translation>F2 começa com a pessoa seguinte.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="609" />
+        <source>appointment</source>
+        <translation>marcação</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="556" />
         <source>next in line</source>
         <translation>é a seguinte</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="288" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="558" />
         <source>{n} ahead</source>
         <translation>{n} à frente</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="290" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="560" />
         <source>about {n} min</source>
         <translation>cerca de {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="292" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="562" />
         <source>no wait estimate yet</source>
         <translation>ainda sem previsão de espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="298" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="572" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Guardada em PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="300" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="574" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Impressa em {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="304" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="578" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Não impressa: {reason} A senha é válida: diga à pessoa o seu número, {code}, e reimprima quando a impressora voltar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="330" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="604" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -506,9 +579,116 @@
     </message>
 </context>
 <context>
+    <name>TriageView</name>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="162" />
+        <source>Next arrival: the person's language (press its key)</source>
+        <extracomment>The key of each language on the first screen, most frequent at the centres first.</extracomment>
+        <translation>Pessoa seguinte: a língua da pessoa (prima a tecla)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="163" />
+        <source>Summary: check with the person, then Enter</source>
+        <translation>Resumo: confirme com a pessoa e prima Enter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="178" />
+        <source>F4 appointment check-in · F6 import appointments</source>
+        <translation>F4 chegada de marcação · F6 importar marcações</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="183" />
+        <source>Backspace goes back · Ctrl+Z undoes · F2 starts over with the next arrival</source>
+        <translation>Retrocesso volta atrás · Ctrl+Z anula · F2 recomeça com a pessoa seguinte</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="189" />
+        <source>Enter issues · Backspace goes back · Ctrl+Z undoes · F2 next arrival</source>
+        <translation>Enter emite · Retrocesso volta atrás · Ctrl+Z anula · F2 pessoa seguinte</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="238" />
+        <source>Information only — {text}</source>
+        <translation>Só informação — {text}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="283" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="288" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="295" />
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="284" />
+        <source>staff member</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="285" />
+        <source>telephone translation</source>
+        <translation>tradução telefónica</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="288" />
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="293" />
+        <source>yes, {n} case(s)</source>
+        <translation>sim, {n} processo(s)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="298" />
+        <source>add</source>
+        <translation>acrescentar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="304" />
+        <source>Priority</source>
+        <translation>Prioridade</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="305" />
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="306" />
+        <source>Children Space</source>
+        <translation>Espaço Criança</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="307" />
+        <source>People</source>
+        <translation>Pessoas</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="308" />
+        <source>Lawyer</source>
+        <translation>Advogado</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="309" />
+        <source>Another matter</source>
+        <translation>Outro assunto</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="320" />
+        <source>How many people? Press 2 to 9.</source>
+        <translation>Quantas pessoas? Prima de 2 a 9.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="326" />
+        <source>Type the lawyer's professional number.</source>
+        <translation>Escreva o número da cédula profissional do advogado.</translation>
+    </message>
+</context>
+<context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="199" />
+        <location filename="../cnaim_desk/app.py" line="218" />
+        <location filename="../cnaim_desk/app.py" line="225" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
         <translation>O CNAIM Desk não pode arrancar</translation>

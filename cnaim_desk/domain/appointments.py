@@ -92,13 +92,14 @@ def parse_appointments(text: str, profile: CentreProfile) -> list[Appointment]:
             line_problems.append(f"reference {reference!r} is not a booking reference")
         elif reference in seen:
             line_problems.append(f"reference {reference} is also on line {seen[reference]}")
+        else:
+            seen[reference] = number
         language = fields.get("language", "")
         if language not in LANGUAGE_TAGS:
             line_problems.append(f"language {language!r} is not one of {', '.join(LANGUAGE_TAGS)}")
         if line_problems:
             problems.append(f"line {number}: " + "; ".join(line_problems))
             continue
-        seen[reference] = number
         appointments.append(
             Appointment(
                 time=time(int(match.group(1)), int(match.group(2))),

@@ -357,12 +357,16 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
                 f"{service.letter!r} is already the letter of {seen_letters[service.letter]}",
             )
         seen_letters[service.letter] = service.code
+    for table in ("lawyers", "appointments"):
+        if not isinstance(raw.get(table, {}), dict):
+            problems.add(table, f"expected a [{table}] table")
+            raw[table] = {}
     for table, name in (
         ("lawyers", "daily_cap"),
         ("appointments", "minutes_before"),
         ("appointments", "minutes_after"),
     ):
-        value = (raw.get(table) or {}).get(name, 0)
+        value = raw.get(table, {}).get(name, 0)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             problems.add(f"{table}.{name}", f"expected a whole number, found {value!r}")
     messages = []

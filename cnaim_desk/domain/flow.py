@@ -175,9 +175,11 @@ class ProblemList:
 
     def line_of(self, place: str) -> int | None:
         """The line of the table a dotted place lives in (``questions.matter.answers[2]``)."""
+        if place.startswith("strings."):  # a translation file: "<text id>" = { ... }
+            return self._key_line("[strings]", place.removeprefix("strings."))
         match = re.match(r"^(\w+)\.(\w+)(?:\.(\w+)\[(\d+)\])?", place)
-        if not match:
-            return None
+        if not match:  # a key before any table: centre = ..., start = ...
+            return self._key_line(None, place)
         section, name, array, index = match.groups()
         header = f"[{section}.{name}]"
         found = None
@@ -199,13 +201,13 @@ class ProblemList:
                     return number
         return found
 
-    def _key_line(self, header: str, key: str) -> int | None:
-        inside = False
+    def _key_line(self, header: str | None, key: str) -> int | None:
+        inside = header is None  # None: the keys before the first table
         for number, line in enumerate(self._lines, start=1):
             stripped = line.strip()
             if stripped.startswith("["):
                 inside = stripped == header
-            elif inside and re.match(rf"^{re.escape(key)}\s*=", stripped):
+            elif inside and re.match(rf"^({re.escape(key)}|\"{re.escape(key)}\")\s*=", stripped):
                 return number
         return None
 
@@ -301,8 +303,13 @@ class _FlowReader:
             if not _ID.match(question_id):
                 self.problems.error(place, "an id is lower-case letters, digits and _")
             answers = []
-            for index, answer in enumerate(raw.get("answers") or []):
+            for index, answer in enumerate(
+                _array(raw.get("answers"), f"{place}.answers", self.problems)
+            ):
                 where = f"{place}.answers[{index}]"
+                if not isinstance(answer, dict):
+                    self.problems.error(where, f"expected a [[{place}.answers]] table")
+                    continue
                 answer_id = str(answer.get("id", ""))
                 if not _ID.match(answer_id):
                     self.problems.error(f"{where}.id", "an id is lower-case letters, digits and _")
@@ -330,7 +337,9 @@ class _FlowReader:
                 self.problems.error(place, "an outcome has either a service or info = true")
             documents = tuple(
                 self.text(document, f"{place}.documents.{index}", f"{place}.documents[{index}]")
-                for index, document in enumerate(raw.get("documents") or [])
+                for index, document in enumerate(
+                    _array(raw.get("documents"), f"{place}.documents", self.problems)
+                )
             )
             outcomes[outcome_id] = Outcome(
                 id=outcome_id,
@@ -348,18 +357,26 @@ class _FlowReader:
             if name not in EXTRA_NAMES:
                 self.problems.error(place, f"unknown extra; use {', '.join(EXTRA_NAMES)}")
                 continue
-            choices = tuple(
-                ExtraChoice(
-                    value=str(choice.get("value", "")),
-                    key=self.key(choice.get("key"), f"{place}.choices[{index}]"),
-                    label=self.text(
-                        choice.get("label"),
-                        f"{place}.{choice.get('value', index)}",
-                        f"{place}.choices[{index}].label",
-                    ),
+            choices = []
+            for index, choice in enumerate(
+                _array(raw.get("choices"), f"{place}.choices", self.problems)
+            ):
+                if not isinstance(choice, dict):
+                    self.problems.error(
+                        f"{place}.choices[{index}]", f"expected a [[{place}.choices]] table"
+                    )
+                    continue
+                choices.append(
+                    ExtraChoice(
+                        value=str(choice.get("value", "")),
+                        key=self.key(choice.get("key"), f"{place}.choices[{index}]"),
+                        label=self.text(
+                            choice.get("label"),
+                            f"{place}.{choice.get('value', index)}",
+                            f"{place}.choices[{index}].label",
+                        ),
+                    )
                 )
-                for index, choice in enumerate(raw.get("choices") or [])
-            )
             allowed = {"priority": PRIORITY_VALUES, "interpreter": INTERPRETER_VALUES}.get(name)
             if allowed is not None and sorted(c.value for c in choices) != sorted(allowed):
                 self.problems.error(
@@ -369,7 +386,7 @@ class _FlowReader:
                 name=name,
                 key=self.key(raw.get("key"), place),
                 text=self.text(raw.get("text"), place, f"{place}.text"),
-                choices=choices,
+                choices=tuple(choices),
             )
         return extras
 
@@ -378,6 +395,16 @@ class _FlowReader:
             name: self.text(raw, f"messages.{name}", f"messages.{name}")
             for name, raw in _table(self.raw.get("messages"), "messages", self.problems).items()
         }
+
+
+def _array(raw: Any, place: str, problems: ProblemList) -> list[Any]:
+    """A list from the file (answers, choices, documents); anything else is a problem."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.error(place, f"expected a list of tables, e.g. [[{place}]] (two brackets)")
+        return []
+    return raw
 
 
 def _table(raw: Any, place: str, problems: ProblemList) -> dict[str, Any]:

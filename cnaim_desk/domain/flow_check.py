@@ -174,6 +174,14 @@ def check_flow(flow: TriageFlow, profile: CentreProfile, text: str = "") -> list
 
     for text in flow.texts():
         place = _place_of(text.id)
+        wanted = set(_PLACEHOLDER.findall(text.values.get("pt", "")))
+        english = text.values.get("en", "")
+        if text.has("en") and set(_PLACEHOLDER.findall(english)) != wanted:
+            problems.error(
+                place,
+                f"the 'en' text of {text.id} must keep "
+                + (", ".join(sorted(wanted)) or "no {placeholders}"),
+            )
         for language in LANGUAGE_TAGS:
             if language in SOURCE_LANGUAGES:
                 continue
@@ -181,7 +189,6 @@ def check_flow(flow: TriageFlow, profile: CentreProfile, text: str = "") -> list
                 problems.error(place, f"missing the {language!r} translation of {text.id}")
                 continue
             value = text.values[language].strip()
-            wanted = set(_PLACEHOLDER.findall(text.values.get("pt", "")))
             if set(_PLACEHOLDER.findall(value)) != wanted:
                 problems.error(
                     place,

@@ -184,7 +184,7 @@ class TriageSession:
         if name is None:
             return False
         if name == "group":
-            if not key.isdigit() or not 2 <= int(key) <= MAX_GROUP:
+            if not key.isdecimal() or not 2 <= int(key) <= MAX_GROUP:
                 return False
             self._go(replace(state, group_size=int(key), choosing=None))
             return True

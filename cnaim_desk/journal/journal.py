@@ -47,7 +47,7 @@ from cnaim_desk.journal.document import (
 )
 from cnaim_desk.journal.lock import DataDirLock
 from cnaim_desk.journal.projection import Change, DeskEntry, Projector
-from cnaim_desk.journal.queries import QueueReader, TicketView
+from cnaim_desk.journal.queries import QueueQueries, QueueReader, TicketView
 from cnaim_desk.journal.signing import CentreKey, DeskSigningKey
 from cnaim_desk.journal.tables import (
     PROJECTION_TABLES,
@@ -443,24 +443,6 @@ class Journal:
             )
         )
 
-    def _walk_ins_today(self, session: Session, service: str) -> int:
-        """Tickets issued today that will visit ``service``, appointments aside (the
-        daily quota counts walk-ins)."""
-        query = select(func.count()).where(
-            TicketRow.day == self.today().isoformat(),
-            col(TicketRow.planned).like(f"%,{service},%"),
-            col(TicketRow.appointment_at).is_(None),
-        )
-        return session.exec(query).one()
-
-    def _lawyer_cases_today(self, session: Session, lawyer: str) -> int:
-        query = select(func.coalesce(func.sum(TicketRow.cases), 0)).where(
-            TicketRow.day == self.today().isoformat(),
-            TicketRow.lawyer == lawyer,
-            col(TicketRow.status) != "cancelled",
-        )
-        return session.exec(query).one()
-
     def lawyer_pseudonym(self, professional_number: str) -> str:
         """A lawyer's professional number as this centre's keyed pseudonym: enough to count
         their cases each day, useless to anyone without the centre key."""
@@ -496,14 +478,16 @@ class Journal:
 
         def admit_and_number(session: Session) -> dict[str, object]:
             now = self.now()
+            today = self.today().isoformat()
+            queries = QueueQueries(session, self.policy, now)
             for service in services:
                 check_admission(
                     service,
                     now,
-                    issued_today=self._walk_ins_today(session, service.code),
+                    issued_today=queries.walk_ins_today(today, service.code),
                     appointment=appointment,
                     lawyer_cases_today=(
-                        self._lawyer_cases_today(session, lawyer) if lawyer else None
+                        queries.lawyer_cases_today(today, lawyer) if lawyer else None
                     ),
                     cases=request.cases,
                     lawyer_cap=self.profile.lawyer_daily_cap,

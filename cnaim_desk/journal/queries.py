@@ -292,6 +292,25 @@ class QueueQueries:
                 waits[row.id] = expected_wait_minutes(index, durations[service], counters)
         return positions, waits
 
+    def walk_ins_today(self, day: str, service: str) -> int:
+        """Tickets of the day that visit ``service``, appointments aside: what its daily
+        quota counts."""
+        query = select(func.count()).where(
+            _TICKETS.c.day == day,
+            _TICKETS.c.planned.like(f"%,{service},%"),
+            _TICKETS.c.appointment_at.is_(None),
+        )
+        return self.session.execute(query).scalar_one()
+
+    def lawyer_cases_today(self, day: str, lawyer: str) -> int:
+        """Cases a lawyer (by pseudonym) brought today, cancelled tickets aside."""
+        query = select(func.coalesce(func.sum(_TICKETS.c.cases), 0)).where(
+            _TICKETS.c.day == day,
+            _TICKETS.c.lawyer == lawyer,
+            _TICKETS.c.status != "cancelled",
+        )
+        return self.session.execute(query).scalar_one()
+
     def service_loads(self, day: str, services: Sequence[str]) -> list[ServiceLoad]:
         """Waiting count and the expected wait of a new arrival, per service."""
         issued = dict(

@@ -125,3 +125,55 @@ def ticket_content(ticket: TicketView, profile: CentreProfile, reference: str) -
         support_line=support,
         reference=reference,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SlipText:
+    """One language's lines of a slip."""
+
+    language: str
+    right_to_left: bool
+    service: str
+    reason: str
+    book: str
+
+
+@dataclass(frozen=True, slots=True)
+class SlipContent:
+    """What is printed when no ticket can be given: why, and how to book instead."""
+
+    printed_at: datetime
+    holder: SlipText
+    portuguese: SlipText | None
+    centre_name: str
+    address: str
+
+
+def slip_content(
+    *,
+    printed_at: datetime,
+    service_names: Mapping[str, str],
+    reasons: Mapping[str, str],
+    booking: Mapping[str, str],
+    language: str,
+    profile: CentreProfile,
+) -> SlipContent:
+    """A slip in the holder's language and Portuguese. The texts come translated already
+    (from the triage flow's messages), one per language."""
+
+    def text(tag: str) -> SlipText:
+        return SlipText(
+            language=tag,
+            right_to_left=holder_language(tag).right_to_left,
+            service=service_names.get(tag) or service_names["pt"],
+            reason=reasons.get(tag) or reasons["pt"],
+            book=booking.get(tag) or booking["pt"],
+        )
+
+    return SlipContent(
+        printed_at=printed_at,
+        holder=text(language),
+        portuguese=None if language == "pt" else text("pt"),
+        centre_name=profile.name.get("pt", ""),
+        address=profile.address,
+    )

@@ -9,7 +9,7 @@ from cnaim_desk.domain.centres import CentreProfile
 from cnaim_desk.journal.queries import TicketView
 from cnaim_desk.journal.signing import CentreKey
 from cnaim_desk.printing.fonts import FontRegistry
-from cnaim_desk.printing.layout import Paper, TicketContent, ticket_content
+from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent, ticket_content
 from cnaim_desk.printing.printers import PrintResult, TicketPrinter
 from cnaim_desk.printing.reference import TicketReference
 
@@ -38,11 +38,17 @@ class TicketOutput:
         reference = TicketReference(self._profile.id, ticket.day, ticket.code, ticket.id)
         return ticket_content(ticket, self._profile, reference.encode(self._centre_key))
 
-    def print(self, ticket: TicketView) -> PrintResult:
-        printer = TicketPrinter(
+    def _printer(self) -> TicketPrinter:
+        return TicketPrinter(
             self._fonts,
             printer_name=self._printer_name(),
             pdf_dir=self._pdf_dir,
             paper=self._paper(),
         )
-        return printer.print_ticket(self.content(ticket))
+
+    def print(self, ticket: TicketView) -> PrintResult:
+        return self._printer().print_ticket(self.content(ticket))
+
+    def print_slip(self, slip: SlipContent) -> PrintResult:
+        """A slip (no ticket now, how to book) on the same printer and paper."""
+        return self._printer().print_ticket(slip)

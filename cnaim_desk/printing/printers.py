@@ -13,7 +13,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from cnaim_desk.printing.fonts import FontRegistry
-from cnaim_desk.printing.layout import Paper, TicketContent
+from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent
 from cnaim_desk.printing.render_qt import TicketPainter, render_pdf
 
 log = logging.getLogger(__name__)
@@ -44,13 +44,17 @@ class TicketPrinter:
         self.pdf_dir = pdf_dir
         self.paper = paper
 
-    def print_ticket(self, content: TicketContent) -> PrintResult:
+    def print_ticket(self, content: TicketContent | SlipContent) -> PrintResult:
         if self.printer_name is None:
             return self._to_pdf(content)
         return self._to_printer(content, self.printer_name)
 
-    def _to_pdf(self, content: TicketContent) -> PrintResult:
-        path = self.pdf_dir / f"{content.issued_at:%Y-%m-%d}" / f"{content.code}.pdf"
+    def _to_pdf(self, content: TicketContent | SlipContent) -> PrintResult:
+        if isinstance(content, SlipContent):
+            name = f"slip-{content.printed_at:%H%M%S}.pdf"
+            path = self.pdf_dir / f"{content.printed_at:%Y-%m-%d}" / name
+        else:
+            path = self.pdf_dir / f"{content.issued_at:%Y-%m-%d}" / f"{content.code}.pdf"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             render_pdf(content, path, self.paper, self._fonts)
@@ -58,7 +62,7 @@ class TicketPrinter:
             return PrintResult(False, str(path), f"Could not save the ticket: {error}")
         return PrintResult(True, str(path))
 
-    def _to_printer(self, content: TicketContent, name: str) -> PrintResult:
+    def _to_printer(self, content: TicketContent | SlipContent, name: str) -> PrintResult:
         info = QPrinterInfo.printerInfo(name)
         if info.isNull():
             return PrintResult(False, name, f"The printer {name} is not available.")
@@ -70,7 +74,9 @@ class TicketPrinter:
             QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
         )
         printer.setFullPage(True)
-        printer.setDocName(f"Ticket {content.code}")
+        printer.setDocName(
+            f"Ticket {content.code}" if isinstance(content, TicketContent) else "Slip"
+        )
         painter = QPainter()
         if not painter.begin(printer):
             return PrintResult(False, name, f"The printer {name} did not accept the ticket.")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter, QTextOption
 
 from cnaim_desk.printing.fonts import FontRegistry
-from cnaim_desk.printing.layout import Paper, TicketContent, TicketText
+from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent, TicketText
 
 MARGIN_MM = 4.0
 QR_MM = 26.0
@@ -91,8 +91,10 @@ class TicketPainter:
         self.text(text.service, text.language, 4.6 * size, bold=main, rtl=text.right_to_left)
         self.text(f"{text.ahead} · {text.wait}", text.language, 3.4 * size, rtl=text.right_to_left)
 
-    def paint(self, content: TicketContent) -> float:
-        """Paint the whole ticket; returns the height used, in pixels."""
+    def paint(self, content: TicketContent | SlipContent) -> float:
+        """Paint the whole ticket (or slip); returns the height used, in pixels."""
+        if isinstance(content, SlipContent):
+            return self.paint_slip(content)
         holder = content.holder
         self.text(content.centre_name, "pt", 2.6)
         self.rule()
@@ -113,8 +115,28 @@ class TicketPainter:
         self.text(content.support_line, "pt", 2.6)
         return self._y + self.px(MARGIN_MM)
 
+    def paint_slip(self, content: SlipContent) -> float:
+        """Paint a slip: no ticket now, and how to book through the Migrants Support Line."""
+        self.text(content.centre_name, "pt", 2.6)
+        self.rule()
+        for part in (content.holder, content.portuguese):
+            if part is None:
+                continue
+            main = part is content.holder
+            size = 1.0 if main else 0.85
+            self.text(part.service, part.language, 4.6 * size, bold=main, rtl=part.right_to_left)
+            self.text(part.reason, part.language, 3.8 * size, bold=main, rtl=part.right_to_left)
+            self.text(part.book, part.language, 3.6 * size, rtl=part.right_to_left)
+            self.gap(1.5)
+        self.text(content.printed_at.strftime("%Y-%m-%d  %H:%M"), "pt", 3.0)
+        self.rule()
+        self.text(content.address, "pt", 2.6)
+        return self._y + self.px(MARGIN_MM)
 
-def render_pdf(content: TicketContent, path: Path, paper: Paper, fonts: FontRegistry) -> Path:
+
+def render_pdf(
+    content: TicketContent | SlipContent, path: Path, paper: Paper, fonts: FontRegistry
+) -> Path:
     """Write the ticket as a one-page PDF of the paper's size."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(
@@ -122,7 +144,7 @@ def render_pdf(content: TicketContent, path: Path, paper: Paper, fonts: FontRegi
     )
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
     writer.setResolution(300)
-    writer.setTitle(f"Ticket {content.code}")
+    writer.setTitle(f"Ticket {content.code}" if isinstance(content, TicketContent) else "Slip")
     writer.setCreator("CNAIM Desk")
     painter = QPainter(writer)
     try:

@@ -18,6 +18,8 @@ QLabel[role="title"] { font-size: 15pt; font-weight: 700; }
 QLabel[role="notice"] { font-size: 12pt; color: #7a0000; font-weight: 700; }
 QLabel[role="ok"] { font-size: 12pt; color: #0b4d16; }
 QTableView { font-size: 12pt; }
+QLabel[role="holder"] { font-size: 17pt; }
+QLabel[role="holder-small"] { font-size: 14pt; }
 """
 
 #: The calling board: white and yellow on black (contrast 21:1 and 19.6:1).

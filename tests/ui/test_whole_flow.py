@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from cnaim_desk.domain.tickets import TicketStatus
 from cnaim_desk.journal.journal import Journal
@@ -19,10 +20,14 @@ def test_issue_at_reception_call_at_counter_board_shows_it(qtbot, desk, morning_
     for window in (reception, counter, board):
         qtbot.addWidget(window)
 
-    reception.language.setCurrentIndex(reception.language.findData("ar"))
-    reception.priority_buttons[None].setChecked(True)
+    # The arrival speaks Arabic (key 8) and needs a Social Security number (2, then 1).
+    for key in (Qt.Key.Key_F2, Qt.Key.Key_8, Qt.Key.Key_2):
+        qtbot.keyClick(reception, key)
+    # The answer can be clicked too: the first answer's button (NISS).
+    niss = next(b for b in reception.view.findChildren(QPushButton) if b.text().startswith("1 "))
+    qtbot.mouseClick(niss, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(reception.issued, timeout=5000) as issued:
-        qtbot.mouseClick(reception.service_buttons["SS"], Qt.MouseButton.LeftButton)
+        qtbot.keyClick(reception, Qt.Key.Key_Return)
     ticket = issued.args[0].ticket
     printed = issued.args[0].printed
 
@@ -33,6 +38,7 @@ def test_issue_at_reception_call_at_counter_board_shows_it(qtbot, desk, morning_
     assert pdf.read_bytes().startswith(b"%PDF")
     assert reception.code_label.text() == "S001"
     qtbot.waitUntil(lambda: reception.load_table.item(2, 1).text() == "1")
+    assert ticket.triage == ("ss_niss",)
 
     qtbot.mouseClick(counter.buttons["call"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: counter.current is not None and counter.current.code == "S001")

@@ -1,8 +1,15 @@
-"""The reception window (Welcome and Screening desk), first version: choose the arrival's
-language and any legal priority, press the service, and the ticket is issued and printed.
+"""The reception window (Welcome and Screening desk).
 
-Keyboard first: Alt+<ticket letter> issues for a service, Ctrl+P reprints the last
-ticket, Ctrl+L goes to the language list.
+Keyboard first. F2 starts the next arrival; a key chooses the person's language; a key
+answers each question (shown in Portuguese and in the person's language); at the summary,
+P, I, C, G, L and M add a legal priority, an interpreter, the Children Space, a group, a
+lawyer, another matter; Enter issues and prints the ticket. Backspace goes back, Ctrl+Z
+undoes. Alt+<ticket letter> issues straight for a service. F4 checks in an appointment,
+F6 imports the day's appointment list, Ctrl+P reprints the last ticket.
+
+When a service can give no ticket (closed today, by appointment only, past its cut-off,
+quota used up) the summary says so in both languages and Enter prints a slip on how to
+book through the Migrants Support Line instead.
 """
 
 from __future__ import annotations
@@ -10,35 +17,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QGridLayout,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from cnaim_desk.domain.admission import AdmissionRefused, TicketRequest, check_admission
+from cnaim_desk.domain.appointments import AppointmentListRefused, parse_appointments
 from cnaim_desk.domain.centres import Service
-from cnaim_desk.domain.languages import HOLDER_LANGUAGES
-from cnaim_desk.domain.tickets import Priority
+from cnaim_desk.domain.flow import TriageFlow
+from cnaim_desk.domain.triage import TriageResult, TriageSession, TriageStep
+from cnaim_desk.journal.appointments import CheckIn, ImportResult
 from cnaim_desk.journal.projection import Change
 from cnaim_desk.journal.queries import ServiceLoad, TicketView
 from cnaim_desk.printing.fonts import FontRegistry
+from cnaim_desk.printing.layout import slip_content
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.printing.printers import PrintResult
 from cnaim_desk.ui.i18n import staff_language
-from cnaim_desk.ui.labels import priority_label, refusal_text
+from cnaim_desk.ui.labels import refusal_text
 from cnaim_desk.ui.qt_journal import JournalBridge
+from cnaim_desk.ui.reception.triage_view import LANGUAGE_KEYS, TriageView
 from cnaim_desk.ui.tables import refill
 
 
@@ -51,97 +62,53 @@ class IssuedTicket:
 
 
 class ReceptionWindow(QMainWindow):
-    """Issues tickets for the services of the centre.
+    """Triage and tickets at the Welcome and Screening desk.
 
     Signals:
         issued(IssuedTicket): a ticket was committed and sent to the printer.
+        informed(TriageResult): an information-only visit was recorded.
+        slipped(PrintResult): a booking slip was printed instead of a ticket.
     """
 
     issued = Signal(object)
+    informed = Signal(object)
+    slipped = Signal(object)
 
     def __init__(
         self,
         bridge: JournalBridge,
         output: TicketOutput,
         fonts: FontRegistry,
+        flow: TriageFlow,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._bridge = bridge
         self._output = output
+        self._fonts = fonts
+        self.flow = flow
         self._profile = bridge.journal.profile
         self._last: IssuedTicket | None = None
+        self._busy = False
+        self.session = TriageSession(flow)
+        self.refusal: AdmissionRefused | None = None
         self.setObjectName("reception")
 
         central = QWidget(self)
-        layout = QVBoxLayout(central)
+        layout = QHBoxLayout(central)
+        left = QVBoxLayout()
         self.heading = QLabel(central)
         self.heading.setWordWrap(True)
         self.heading.setProperty("role", "title")
-        layout.addWidget(self.heading)
-
-        choices = QHBoxLayout()
-        self.language_label = QLabel(central)
-        self.language = QComboBox(central)
-        self.language.setFont(fonts.font_for_language(HOLDER_LANGUAGES[0].tag))
-        for index, language in enumerate(HOLDER_LANGUAGES):
-            # Each name in its own script's font: Urdu in Nastaliq, not a fallback's Naskh.
-            self.language.addItem(language.native_name, language.tag)
-            self.language.setItemData(
-                index, fonts.font_for_language(language.tag), Qt.ItemDataRole.FontRole
-            )
-        self.language.currentIndexChanged.connect(
-            lambda _index: self.language.setFont(fonts.font_for_language(self.selected_language()))
-        )
-        self.language_label.setBuddy(self.language)
-        choices.addWidget(self.language_label)
-        choices.addWidget(self.language, 1)
-        self.priority_box = QGroupBox(central)
-        priority_layout = QGridLayout(self.priority_box)
-        self.priority_group = QButtonGroup(self)
-        self.priority_buttons: dict[Priority | None, QRadioButton] = {}
-        for index, priority in enumerate((None, *Priority)):
-            button = QRadioButton(self.priority_box)
-            self.priority_group.addButton(button)
-            self.priority_buttons[priority] = button
-            priority_layout.addWidget(button, index // 3, index % 3)
-        self.priority_buttons[None].setChecked(True)
-        choices.addWidget(self.priority_box, 3)
-        layout.addLayout(choices)
-
-        body = QHBoxLayout()
-        self.services_box = QGroupBox(central)
-        grid = QGridLayout(self.services_box)
-        self.service_buttons: dict[str, QPushButton] = {}
-        for index, service in enumerate(self._profile.services):
-            button = QPushButton(self.services_box)
-            button.setProperty("role", "service")
-            button.setMinimumHeight(52)
-            button.clicked.connect(lambda _=False, code=service.code: self.issue_for(code))
-            shortcut = QShortcut(QKeySequence(f"Alt+{service.letter}"), self)
-            shortcut.activated.connect(lambda code=service.code: self.issue_for(code))
-            self.service_buttons[service.code] = button
-            grid.addWidget(button, index // 2, index % 2)
-        grid.setRowStretch(grid.rowCount(), 1)
-        body.addWidget(self.services_box, 5)
-
-        self.load_box = QGroupBox(central)
-        load_layout = QVBoxLayout(self.load_box)
-        self.load_table = QTableWidget(0, 4, self.load_box)
-        self.load_table.verticalHeader().setVisible(False)
-        self.load_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.load_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.load_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        load_layout.addWidget(self.load_table)
-        body.addWidget(self.load_box, 4)
-        layout.addLayout(body, 1)
+        left.addWidget(self.heading)
+        self.view = TriageView(lambda: self.session, self._profile, fonts, self.press, central)
+        left.addWidget(self.view, 1)
 
         self.result_box = QGroupBox(central)
         result_layout = QHBoxLayout(self.result_box)
         self.code_label = QLabel("", self.result_box)
         self.code_label.setProperty("role", "code")
-        self.code_label.setMinimumWidth(220)
+        self.code_label.setMinimumWidth(200)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         result_layout.addWidget(self.code_label)
         details = QVBoxLayout()
@@ -156,21 +123,53 @@ class ReceptionWindow(QMainWindow):
         buttons = QVBoxLayout()
         self.reprint_button = QPushButton(self.result_box)
         self.reprint_button.setEnabled(False)
+        self.reprint_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.reprint_button.clicked.connect(self.reprint_last)
         self.open_button = QPushButton(self.result_box)
         self.open_button.setEnabled(False)
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.open_button.clicked.connect(self._open_last_pdf)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.open_button)
         result_layout.addLayout(buttons)
-        layout.addWidget(self.result_box)
+        left.addWidget(self.result_box)
+        layout.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        self.load_box = QGroupBox(central)
+        load_layout = QVBoxLayout(self.load_box)
+        self.load_table = self._table(5, self.load_box)
+        self.load_table.horizontalHeader().setStretchLastSection(False)
+        load_layout.addWidget(self.load_table)
+        right.addWidget(self.load_box, 3)
+        self.appointments_box = QGroupBox(central)
+        appointments_layout = QVBoxLayout(self.appointments_box)
+        self.appointments_table = self._table(4, self.appointments_box)
+        appointments_layout.addWidget(self.appointments_table)
+        right.addWidget(self.appointments_box, 2)
+        layout.addLayout(right, 2)
         self.setCentralWidget(central)
 
+        self._service_shortcuts: list[QShortcut] = []
+        for service in self._profile.services:
+            shortcut = QShortcut(QKeySequence(f"Alt+{service.letter}"), self)
+            shortcut.activated.connect(lambda code=service.code: self.issue_for(code))
+            self._service_shortcuts.append(shortcut)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint_last)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.language.setFocus)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         bridge.changed.connect(self._on_change)
         self.retranslate()
-        self.refresh_load()
+        self.refresh_side()
+
+    @staticmethod
+    def _table(columns: int, parent: QWidget) -> QTableWidget:
+        table = QTableWidget(0, columns, parent)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
 
     # -- texts -------------------------------------------------------------------------
 
@@ -184,75 +183,349 @@ class ReceptionWindow(QMainWindow):
                 centre=self._profile.name.get(staff_language(), ""), desk=journal.config.desk
             )
         )
-        self.language_label.setText(self.tr("Arrival's &language:"))
-        self.language.setAccessibleName(self.tr("Arrival's language"))
-        self.priority_box.setTitle(self.tr("Legal priority (claimed by the person)"))
-        for priority, button in self.priority_buttons.items():
-            button.setText(priority_label(priority))
-        self.services_box.setTitle(self.tr("Issue a ticket for (Alt + the letter)"))
-        for service in self._profile.services:
-            name = service.staff_short_name(staff_language())
-            button = self.service_buttons[service.code]
-            button.setText(f"{service.letter}   {name}")
-            button.setToolTip(f"{service.staff_name(staff_language())} (Alt+{service.letter})")
-            button.setAccessibleName(self.tr("Issue a ticket for {service}").format(service=name))
         self.load_box.setTitle(self.tr("Waiting now"))
         self.load_table.setHorizontalHeaderLabels(
-            [self.tr("Service"), self.tr("People"), self.tr("Wait"), self.tr("Left")]
+            [
+                self.tr("Service"),
+                self.tr("People"),
+                self.tr("Wait"),
+                self.tr("Left"),
+                self.tr("Until"),
+            ]
+        )
+        self.appointments_box.setTitle(self.tr("Appointments today (F4 check-in, F6 import)"))
+        self.appointments_table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Service"), self.tr("Booking"), self.tr("Ticket")]
         )
         self.result_box.setTitle(self.tr("Last ticket"))
         self.reprint_button.setText(self.tr("Reprint (Ctrl+P)"))
         self.open_button.setText(self.tr("Open PDF"))
         self.code_label.setAccessibleName(self.tr("Last ticket number"))
         self._show_last()
-        self.refresh_load()
+        self.refresh_side()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    # -- issuing -----------------------------------------------------------------------
+    # -- keys ----------------------------------------------------------------------------
 
-    def selected_language(self) -> str:
-        return self.language.currentData()
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            super().keyPressEvent(event)
+            return
+        if key == Qt.Key.Key_F2:
+            self.next_arrival()
+        elif key == Qt.Key.Key_F4:
+            self.ask_check_in()
+        elif key == Qt.Key.Key_F6:
+            self.ask_import()
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
+            self.back()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirm()
+        elif event.text().strip():
+            self.press(event.text().strip().upper())
+        else:
+            super().keyPressEvent(event)
 
-    def selected_priority(self) -> Priority | None:
-        for priority, button in self.priority_buttons.items():
-            if button.isChecked():
-                return priority
+    def press(self, key: str) -> None:
+        """A triage key (also what the screen's buttons send)."""
+        if self._busy:
+            return
+        session = self.session
+        step = session.state.step
+        if step == TriageStep.LANGUAGE:
+            tag = dict(LANGUAGE_KEYS).get(key)
+            if tag is not None:
+                session.choose_language(tag)
+        elif step == TriageStep.QUESTION:
+            session.answer(key)
+        elif session.state.choosing:
+            session.choose(key)
+        else:
+            extra = session.extra_for_key(key)
+            if extra == "lawyer" and session.state.lawyer is None:
+                self.ask_lawyer()
+                return
+            if extra is not None:
+                session.press_extra(extra)
+        self._after_step()
+
+    def back(self) -> None:
+        self.session.back()
+        self._after_step()
+
+    def undo(self) -> None:
+        self.session.undo()
+        self._after_step()
+
+    def next_arrival(self) -> None:
+        """Start over for the next person (nothing of the last one is kept)."""
+        self.session = TriageSession(self.flow)
+        self._after_step()
+
+    def _after_step(self) -> None:
+        self.refusal = self._preview_refusal()
+        self.view.refusal = self._refusal_texts(self.refusal) if self.refusal else None
+        self.view.refresh()
+
+    # -- admission, before Enter -----------------------------------------------------------
+
+    def _preview_refusal(self) -> AdmissionRefused | None:
+        """Whether the summary's ticket would be refused now, to say so before Enter."""
+        if not self.session.ready:
+            return None
+        result = self.session.result()
+        now = self._bridge.journal.now()
+        today = self._bridge.today()
+        try:
+            for code in result.visit:
+                walk_ins = self._bridge.read(lambda q, c=code: q.walk_ins_today(today, c))
+                check_admission(self._profile.service(code), now, issued_today=walk_ins)
+        except AdmissionRefused as refused:
+            return refused
         return None
 
+    def _refusal_texts(self, refused: AdmissionRefused) -> tuple[str, str]:
+        language = self.session.state.language or "pt"
+        return (self._message(refused, "pt"), self._message(refused, language))
+
+    def _message(self, refused: AdmissionRefused, language: str) -> str:
+        messages = self.flow.messages
+        text = messages.get(refused.kind)
+        reason = text.get(language).format(**refused.params) if text else refused.reason
+        service = self._profile.service(refused.service).public_name(language)
+        if refused.bookable and "book" in messages:
+            line = self._profile.support_line
+            hours = line.hours.get(language) or line.hours.get("en", "")
+            book = (
+                messages["book"].get(language).format(numbers=" / ".join(line.numbers), hours=hours)
+            )
+            return f"{service}: {reason} {book}"
+        return f"{service}: {reason}"
+
+    # -- issuing -----------------------------------------------------------------------
+
+    def confirm(self) -> None:
+        """Enter at the summary: issue and print; record an information-only visit; or,
+        when no ticket can be given, print the booking slip."""
+        if not self.session.ready or self._busy:
+            return
+        result = self.session.result()
+        if self.refusal is not None:
+            if self.refusal.bookable:
+                self.print_slip(self.refusal)
+            return
+        if result.info_only:
+            self._busy = True
+            outcomes = [outcome.id for outcome in result.outcomes]
+            self._bridge.submit(
+                lambda journal: journal.record_info(outcomes, result.language),
+                lambda _none: self._informed(result),
+                self._refused,
+            )
+            return
+        self._issue(self._request(result), result)
+
+    def _request(self, result: TriageResult) -> TicketRequest:
+        return TicketRequest(
+            service=result.visit[0],
+            visit=result.visit[1:],
+            priority=result.priority,
+            language=result.language,
+            group_size=result.group_size,
+            interpreter=result.interpreter,
+            children=result.children,
+            lawyer=result.lawyer,
+            cases=result.cases,
+            answers=result.answers,
+            outcomes=tuple(outcome.id for outcome in result.outcomes),
+        )
+
     def issue_for(self, service_code: str) -> None:
-        """Issue (on the writer thread), then print and show the ticket."""
-        language = self.selected_language()
-        priority = self.selected_priority()
-        for button in self.service_buttons.values():
-            button.setEnabled(False)
+        """Alt+letter: a ticket straight for a service, in the language chosen (if any)."""
+        state = self.session.state
+        request = TicketRequest(
+            service=service_code,
+            language=state.language or "pt",
+            priority=state.priority,
+            group_size=state.group_size,
+            interpreter=state.interpreter,
+            children=state.children,
+        )
+        self._issue(request, None)
+
+    def _issue(self, request: TicketRequest, result: TriageResult | None) -> None:
+        self._busy = True
+        info = [o.id for o in result.info_outcomes] if result else []
+        language = request.language
+
+        def work(journal):
+            ticket = journal.issue_request(request)
+            if info:
+                journal.record_info(info, language)
+            return ticket
+
+        self._bridge.submit(work, self._issued, self._refused)
+
+    def _issued(self, ticket: TicketView) -> None:
+        self._busy = False
+        printed = self._output.print(ticket)
+        self._last = IssuedTicket(ticket, printed)
+        self._show_last()
+        self.issued.emit(self._last)
+        self.next_arrival()
+
+    def _informed(self, result: TriageResult) -> None:
+        self._busy = False
+        self.code_label.setText("")
+        self.detail_label.setText(self.tr("Information only: recorded, no ticket."))
+        self.print_label.setText("")
+        self.informed.emit(result)
+        self.next_arrival()
+
+    def _refused(self, error: Exception) -> None:
+        self._busy = False
+        if isinstance(error, AdmissionRefused):
+            self.refusal = error
+            self.view.refusal = self._refusal_texts(error)
+            self.view.refresh()
+            return
+        self.print_label.setProperty("role", "notice")
+        self.print_label.setText(
+            "⚠ " + self.tr("Not issued: {reason}").format(reason=refusal_text(error))
+        )
+        self._restyle(self.print_label)
+
+    def print_slip(self, refused: AdmissionRefused) -> None:
+        language = self.session.state.language or "pt"
+        messages = self.flow.messages
+        service = self._profile.service(refused.service)
+        languages = {"pt", language}
+        line = self._profile.support_line
+        reason_text = messages.get(refused.kind)
+        slip = slip_content(
+            printed_at=self._bridge.journal.now(),
+            service_names={tag: service.public_name(tag) for tag in languages},
+            reasons={
+                tag: (
+                    reason_text.get(tag).format(**refused.params) if reason_text else refused.reason
+                )
+                for tag in languages
+            },
+            booking={
+                tag: messages["book"]
+                .get(tag)
+                .format(
+                    numbers=" / ".join(line.numbers),
+                    hours=line.hours.get(tag) or line.hours.get("en", ""),
+                )
+                for tag in languages
+            },
+            language=language,
+            profile=self._profile,
+        )
+        printed = self._output.print_slip(slip)
+        self.code_label.setText("")
+        self.detail_label.setText(self.tr("No ticket: a booking slip was printed."))
+        self._show_print(printed, code="")
+        self.slipped.emit(printed)
+        self.next_arrival()
+
+    # -- lawyers, appointments ---------------------------------------------------------
+
+    def ask_lawyer(self) -> None:
+        number, ok = QInputDialog.getText(
+            self, self.tr("Lawyer or representative"), self.tr("Professional number:")
+        )
+        if not ok or not number.strip():
+            return
+        cases, ok = QInputDialog.getInt(
+            self,
+            self.tr("Lawyer or representative"),
+            self.tr("Cases today (at most {cap} a day):").format(
+                cap=self._profile.lawyer_daily_cap
+            ),
+            1,
+            1,
+            self._profile.lawyer_daily_cap,
+        )
+        if ok:
+            self.session.set_lawyer(number, cases)
+            self._after_step()
+
+    def ask_check_in(self) -> None:
+        reference, ok = QInputDialog.getText(
+            self, self.tr("Appointment check-in"), self.tr("Booking reference:")
+        )
+        if ok and reference.strip():
+            self.check_in(reference.strip())
+
+    def check_in(self, reference: str) -> None:
+        self._busy = True
         self._bridge.submit(
-            lambda journal: journal.issue(service_code, priority=priority, language=language),
-            self._issued,
+            lambda journal: journal.appointments.check_in(reference),
+            self._checked_in,
             self._refused,
         )
 
-    def _issued(self, ticket: TicketView) -> None:
-        self._enable_services()
-        printed = self._output.print(ticket)
-        self._last = IssuedTicket(ticket, printed)
-        self.priority_buttons[None].setChecked(True)
-        self._show_last()
-        self.issued.emit(self._last)
+    def _checked_in(self, checked: CheckIn) -> None:
+        self._issued(checked.ticket)
+        if checked.late:
+            self.detail_label.setText(
+                self.detail_label.text() + " · " + self.tr("late for the appointment: normal queue")
+            )
 
-    def _refused(self, error: Exception) -> None:
-        self._enable_services()
-        message = refusal_text(error)
-        self.print_label.setProperty("role", "notice")
-        self.print_label.setText("⚠ " + self.tr("Not issued: {reason}").format(reason=message))
-        self._restyle(self.print_label)
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import the day's appointments"), "", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.import_appointments(path)
 
-    def _enable_services(self) -> None:
-        for button in self.service_buttons.values():
-            button.setEnabled(True)
+    def import_appointments(self, path: str) -> None:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                appointments = parse_appointments(handle.read(), self._profile)
+        except (OSError, UnicodeDecodeError) as error:
+            QMessageBox.warning(self, self.tr("Appointments not imported"), str(error))
+            return
+        except AppointmentListRefused as refused:
+            self._tell_import_refused(refused)
+            return
+        self._bridge.submit(
+            lambda journal: journal.appointments.import_list(appointments),
+            self._imported,
+            lambda error: (
+                self._tell_import_refused(error)
+                if isinstance(error, AppointmentListRefused)
+                else self._refused(error)
+            ),
+        )
+
+    def _tell_import_refused(self, refused: AppointmentListRefused) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Appointments not imported"),
+            self.tr("Nothing was imported. Correct these lines and import again:")
+            + "\n\n"
+            + "\n".join(refused.problems),
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        self.detail_label.setText(
+            self.tr("{added} appointment(s) imported, {unchanged} already there.").format(
+                added=result.added, unchanged=result.unchanged
+            )
+        )
+        self.refresh_side()
+
+    # -- the last ticket -----------------------------------------------------------------
 
     def reprint_last(self) -> None:
         if self._last is None:
@@ -267,16 +540,13 @@ class ReceptionWindow(QMainWindow):
         self._show_last()
 
     def _open_last_pdf(self) -> None:
-        if (
-            self._last is not None
-            and self._last.printed.ok
-            and self._last.printed.destination.endswith(".pdf")
-        ):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self._last.printed.destination))
+        printed = self._last.printed if self._last is not None else None
+        if printed is not None and printed.ok and printed.destination.endswith(".pdf"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(printed.destination))
 
     def _show_last(self) -> None:
         if self._last is None:
-            self.detail_label.setText(self.tr("Choose the arrival's language, then the service."))
+            self.detail_label.setText(self.tr("F2 starts with the next arrival."))
             self.print_label.setText("")
             return
         ticket, printed = self._last.ticket, self._last.printed
@@ -291,7 +561,11 @@ class ReceptionWindow(QMainWindow):
             if ticket.expected_wait_minutes is not None
             else self.tr("no wait estimate yet")
         )
-        self.detail_label.setText(f"{service} · {ahead} · {wait}")
+        visit = (" → " + " → ".join(ticket.visit)) if ticket.visit else ""
+        self.detail_label.setText(f"{service}{visit} · {ahead} · {wait}")
+        self._show_print(printed, ticket.code)
+
+    def _show_print(self, printed: PrintResult, code: str) -> None:
         if printed.ok:
             self.print_label.setProperty("role", "ok")
             if printed.destination.endswith(".pdf"):
@@ -303,10 +577,10 @@ class ReceptionWindow(QMainWindow):
             text = "⚠ " + self.tr(
                 "Not printed: {reason} The ticket is valid: tell the person their number, "
                 "{code}, and reprint when the printer is back."
-            ).format(reason=printed.error, code=ticket.code)
+            ).format(reason=printed.error, code=code)
         self.print_label.setText(text)
         self._restyle(self.print_label)
-        self.reprint_button.setEnabled(True)
+        self.reprint_button.setEnabled(self._last is not None)
         self.open_button.setEnabled(printed.ok and printed.destination.endswith(".pdf"))
 
     @staticmethod
@@ -318,7 +592,7 @@ class ReceptionWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         if change.day == self._bridge.today():
-            self.refresh_load()
+            self.refresh_side()
 
     def _load_items(self, service: Service, load: ServiceLoad) -> list[QTableWidgetItem]:
         left = (
@@ -331,9 +605,16 @@ class ReceptionWindow(QMainWindow):
             if load.expected_wait_minutes is not None
             else "—"
         )
+        until = (
+            self.tr("appointment")
+            if service.appointment_only
+            else service.cutoff.strftime("%H:%M")
+            if service.cutoff
+            else "—"
+        )
         items = []
         for column, text in enumerate(
-            (f"{service.letter} · {service.code}", str(load.waiting), wait, left)
+            (f"{service.letter} · {service.code}", str(load.waiting), wait, left, until)
         ):
             item = QTableWidgetItem(text)
             item.setToolTip(service.staff_short_name(staff_language()))
@@ -342,23 +623,28 @@ class ReceptionWindow(QMainWindow):
             items.append(item)
         return items
 
-    def refresh_load(self) -> None:
+    def refresh_side(self) -> None:
         services = self._profile.services
+        today = self._bridge.today()
         loads = self._bridge.read(
-            lambda queries: queries.service_loads(self._bridge.today(), [s.code for s in services])
+            lambda queries: queries.service_loads(today, [s.code for s in services])
         )
         refill(
             self.load_table,
-            (
-                self._load_items(service, load)
-                for service, load in zip(services, loads, strict=True)
-            ),
+            (self._load_items(s, load) for s, load in zip(services, loads, strict=True)),
         )
-        # Every column always visible: the panel is as wide as its table.
-        table = self.load_table
-        table.resizeColumnsToContents()
-        table.setMinimumWidth(
-            table.horizontalHeader().length()
-            + table.verticalScrollBar().sizeHint().width()
-            + 2 * table.frameWidth()
+        booked = self._bridge.journal.appointments.today()
+        refill(
+            self.appointments_table,
+            (
+                [
+                    QTableWidgetItem(b.time),
+                    QTableWidgetItem(b.service),
+                    QTableWidgetItem(b.reference),
+                    QTableWidgetItem(
+                        self._bridge.journal.ticket(b.ticket).code if b.ticket else "—"
+                    ),
+                ]
+                for b in booked
+            ),
         )
