@@ -2,7 +2,8 @@
 
 Run ``make screenshots`` (or ``python packaging/screenshots.py [OUT_DIR]``): it opens the
 demo centre, triages an arrival in Bengali (and issues the ticket) and one in Arabic,
-calls at the counter, then saves the windows as PNGs (default ``docs/screenshots/``). With ``QT_QPA_PLATFORM`` unset
+calls at the counter, then saves the windows as PNGs (default
+``docs/screenshots/``). With ``QT_QPA_PLATFORM`` unset
 and no display it renders offscreen; under Xvfb it uses the real X server.
 """
 

@@ -119,9 +119,11 @@ def test_no_ticket_past_the_quota_says_so_and_prints_a_booking_slip(qtbot, recep
     for _ in range(quota):
         desk.journal.issue("GAEM")
     press(qtbot, reception, "F2", KEY_OF_LANGUAGE["bn"], "N")
-    assert reception.refusal is not None and reception.refusal.kind == "quota"
+    assert reception.refusal is not None
+    assert reception.refusal.kind == "quota"
     staff, holder = reception.view.refusal
-    assert "808 257 257" in staff and "808 257 257" in holder
+    assert "808 257 257" in staff
+    assert "808 257 257" in holder
     assert holder != staff  # the Bengali words, not the Portuguese again
     before = len(desk.bridge.read(lambda q: q.tickets(desk.bridge.today())))
     with qtbot.waitSignal(reception.slipped, timeout=5000) as slipped:
