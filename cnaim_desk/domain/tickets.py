@@ -124,7 +124,7 @@ class TicketState:
     closed_from: TicketStatus | None = None
     planned: tuple[str, ...] = ()  # every service the ticket was issued for, in turn
     visit: tuple[str, ...] = ()  # services still to visit after this one, in turn
-    visited: tuple[str, ...] = ()  # services this ticket has finished at
+    visited: tuple[str, ...] = ()  # services of the visit it has moved on from
     interpreter: str | None = None
     children: bool = False
     lawyer: str | None = None  # a keyed pseudonym of the lawyer's professional number

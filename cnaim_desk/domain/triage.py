@@ -96,17 +96,20 @@ class TriageSession:
 
     def back(self) -> bool:
         """Go back to the previous screen (the last question, or the language), taking
-        back what was done on this one."""
-        here = self._screen(self.state)
+        back what was done on this one. While an extra waits for its choice, back only
+        cancels that choice."""
+        here = self.state
         while self._history:
             self.state = self._history.pop()
-            if self._screen(self.state) != here:
+            if self.state.choosing is not None:
+                continue  # a choice made on the summary is part of the summary
+            if here.choosing is not None or self._screen(self.state) != self._screen(here):
                 return True
         return False
 
     @staticmethod
     def _screen(state: TriageState) -> tuple:
-        return (state.step, state.node, state.choosing, len(state.matters))
+        return (state.step, state.node, len(state.matters))
 
     def choose_language(self, tag: str) -> None:
         if tag not in LANGUAGE_TAGS:
@@ -160,7 +163,7 @@ class TriageSession:
         if name == "children":
             self._go(replace(state, children=not state.children))
         elif name == "another":
-            self._go(replace(state, step=TriageStep.QUESTION, node=self.flow.start))
+            self._go(replace(state, step=TriageStep.QUESTION, node=self.flow.start, choosing=None))
         elif name in ("priority", "interpreter", "group"):
             current = {"priority": state.priority, "interpreter": state.interpreter}.get(name)
             if current is not None:  # pressed again: clear it
