@@ -147,7 +147,7 @@ def cmd_ticket_issue(args: argparse.Namespace) -> int:
             interpreter=args.interpreter,
             children=args.children,
             lawyer=args.lawyer,
-            cases=args.cases or 1,
+            cases=1 if args.cases is None else args.cases,
         )
     _show_ticket(args, ticket)
     return EXIT_DONE

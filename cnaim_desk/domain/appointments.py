@@ -90,10 +90,10 @@ def parse_appointments(text: str, profile: CentreProfile) -> list[Appointment]:
         reference = fields.get("reference", "")
         if not _REFERENCE.match(reference):
             line_problems.append(f"reference {reference!r} is not a booking reference")
-        elif reference in seen:
-            line_problems.append(f"reference {reference} is also on line {seen[reference]}")
+        elif reference.upper() in seen:  # check-in matches references in any case
+            line_problems.append(f"reference {reference} is also on line {seen[reference.upper()]}")
         else:
-            seen[reference] = number
+            seen[reference.upper()] = number
         language = fields.get("language", "")
         if language not in LANGUAGE_TAGS:
             line_problems.append(f"language {language!r} is not one of {', '.join(LANGUAGE_TAGS)}")

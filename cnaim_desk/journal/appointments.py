@@ -131,15 +131,27 @@ class AppointmentBook:
         match = next((r for r in row if r.reference.upper() == wanted.upper()), None)
         if match is None:
             raise CheckInRefused(f"There is no appointment {wanted} today.")
-        if match.ticket is not None:
-            code = journal.ticket(match.ticket).code
-            raise CheckInRefused(f"Appointment {match.reference} is already checked in: {code}.")
+
+        def refuse_if_checked_in(ticket: str | None) -> None:
+            if ticket is not None:
+                code = journal.ticket(ticket).code
+                raise CheckInRefused(
+                    f"Appointment {match.reference} is already checked in: {code}."
+                )
+
+        refuse_if_checked_in(match.ticket)
         hours, minutes = (int(part) for part in match.time.split(":"))
         appointment = Appointment(
             time(hours, minutes), match.service, match.reference, match.language
         )
         before, after = journal.profile.appointment_window
         timing = check_in_timing(appointment.at(today), journal.now(), before, after)
+        if timing.late and journal.profile.service(match.service).appointment_only:
+            raise CheckInRefused(
+                f"Appointment {match.reference} was at {match.time}, more than {after} minutes "
+                f"ago, and {match.service} sees people by appointment only: book again through "
+                "the Migrants Support Line."
+            )
         request = TicketRequest(
             service=match.service,
             language=match.language,
@@ -149,6 +161,10 @@ class AppointmentBook:
 
         def mark(session: Session, event: Event) -> None:
             stored = session.get(AppointmentRow, (match.day, match.reference))
+            if stored is None:  # the list was purged meanwhile
+                raise CheckInRefused(f"There is no appointment {wanted} today.")
+            # Checked in meanwhile (the list was read outside the write): one ticket each.
+            refuse_if_checked_in(stored.ticket)
             stored.ticket = str(event.key)
 
         ticket = journal.issue_request(request, also=mark)
@@ -157,8 +173,14 @@ class AppointmentBook:
     def purge_before(self, day: date) -> int:
         """Forget appointments (and their notes) of days before ``day``."""
         with Session(self._journal.engine) as session:
+            # Overwrite the deleted rows, so the notes are gone from the file itself and
+            # not only from the table (SQLite keeps deleted content unless asked not to).
+            connection = session.connection()
+            secure = connection.exec_driver_sql("PRAGMA secure_delete").scalar_one()
+            connection.exec_driver_sql("PRAGMA secure_delete = ON")
             result = session.exec(
                 delete(AppointmentRow).where(AppointmentRow.day < day.isoformat())
             )
+            connection.exec_driver_sql(f"PRAGMA secure_delete = {int(secure)}")
             session.commit()
         return result.rowcount

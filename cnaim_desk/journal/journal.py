@@ -447,6 +447,8 @@ class Journal:
         """A lawyer's professional number as this centre's keyed pseudonym: enough to count
         their cases each day, useless to anyone without the centre key."""
         normalised = "".join(professional_number.split()).upper()
+        if not normalised:
+            raise ValueError("a lawyer's ticket needs their professional number")
         return self.centre_key.mac(b"lawyer:" + normalised.encode()).hex()[:16]
 
     def issue(self, service: str, **fields: object) -> TicketView:
@@ -473,7 +475,7 @@ class Journal:
         appointment = request.appointment_at is not None
         if appointment and request.appointment_at.tzinfo is None:
             raise ValueError("an appointment time needs its time zone (Europe/Lisbon)")
-        lawyer = self.lawyer_pseudonym(request.lawyer) if request.lawyer else None
+        lawyer = self.lawyer_pseudonym(request.lawyer) if request.lawyer is not None else None
         first = services[0]
 
         def admit_and_number(session: Session) -> dict[str, object]:

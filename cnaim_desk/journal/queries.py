@@ -293,12 +293,13 @@ class QueueQueries:
         return positions, waits
 
     def walk_ins_today(self, day: str, service: str) -> int:
-        """Tickets of the day that visit ``service``, appointments aside: what its daily
-        quota counts."""
+        """Tickets of the day that visit ``service``, appointments and cancelled tickets
+        aside: what its daily quota counts."""
         query = select(func.count()).where(
             _TICKETS.c.day == day,
             _TICKETS.c.planned.like(f"%,{service},%"),
             _TICKETS.c.appointment_at.is_(None),
+            _TICKETS.c.status != "cancelled",
         )
         return self.session.execute(query).scalar_one()
 

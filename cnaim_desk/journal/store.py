@@ -87,3 +87,9 @@ def check_version(engine: Engine) -> None:
         raise StoreError(
             f"This desk's database was written by a newer CNAIM Desk (schema {version})."
         )
+    if version < tables.SCHEMA_VERSION:
+        raise StoreError(
+            f"This desk's database was written by an older CNAIM Desk (schema {version}): "
+            "open the desk for writing once (start it, or run `cnaim-desk journal rebuild`) "
+            "to bring it up to date."
+        )

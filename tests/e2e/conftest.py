@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -86,3 +87,43 @@ def desk_dir(tmp_path) -> Path:
 @pytest.fixture
 def scripts() -> Path:
     return SCRIPTS
+
+
+class DeskFiles:
+    """Plain reads of a desk folder beside whatever process has it open: row counts of its
+    SQLite file, and every byte of the folder."""
+
+    @staticmethod
+    def count(root: Path, table: str) -> int:
+        connection = sqlite3.connect(f"file:{root / 'journal.sqlite'}?mode=ro", uri=True)
+        try:
+            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        finally:
+            connection.close()
+
+    @staticmethod
+    def column(root: Path, sql: str) -> list:
+        """The first column of every row a query returns."""
+        connection = sqlite3.connect(f"file:{root / 'journal.sqlite'}?mode=ro", uri=True)
+        try:
+            return [row[0] for row in connection.execute(sql)]
+        finally:
+            connection.close()
+
+    @classmethod
+    def counts(cls, root: Path) -> dict[str, int]:
+        tables = ("doc_update", "event", "ticket", "appointment")
+        return {table: cls.count(root, table) for table in tables}
+
+    @staticmethod
+    def folder_bytes(root: Path) -> dict[str, bytes]:
+        return {
+            str(path.relative_to(root)): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file()
+        }
+
+
+@pytest.fixture
+def desk_files() -> type[DeskFiles]:
+    return DeskFiles

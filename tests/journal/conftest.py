@@ -157,6 +157,31 @@ class Db:
             connection.close()
 
     @classmethod
+    def column(cls, journal: Journal, sql: str, *params: object) -> list:
+        """The first column of every row a query returns."""
+        connection = cls.connect_ro(journal)
+        try:
+            return [row[0] for row in connection.execute(sql, params)]
+        finally:
+            connection.close()
+
+    @classmethod
+    def update_blobs(cls, journal: Journal) -> list[bytes]:
+        """Every stored replication update: what this desk would send to others."""
+        return cls.column(journal, "SELECT data FROM doc_update ORDER BY id")
+
+    @staticmethod
+    def folder_bytes(journal: Journal) -> dict[str, bytes]:
+        """Every file of the desk's folder (database, write-ahead log, keys, settings) by
+        its path inside the folder: what a copy of the folder would give away."""
+        root = journal.data_dir.root
+        return {
+            str(path.relative_to(root)): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file()
+        }
+
+    @classmethod
     def tamper(cls, journal: Journal, sql: str, *params: object) -> None:
         """Change rows behind the journal's back; the statement must change some."""
         changed = cls.execute(journal, sql, *params)
