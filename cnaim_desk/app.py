@@ -130,24 +130,31 @@ class DeskApp:
         self.journal.close()
 
 
+#: Widths at which the reception (triage, summary and side panel) and a counter read well.
+COMFORTABLE_WIDTHS = (1000, 640)
+
+
 def _side_by_side(left: QMainWindow, right: QMainWindow) -> None:
-    """Share the first screen between two windows, each at least its minimum width, or
-    cascade them when it is too narrow (without a window manager they would otherwise
-    lie exactly on top of each other)."""
+    """Share the first screen between two windows when it is wide enough for both;
+    otherwise cascade them, the left one (the reception) in front. Without a window
+    manager they would otherwise lie exactly on top of each other."""
     area = left.screen().availableGeometry()
-    needed = [left.minimumSizeHint().width(), right.minimumSizeHint().width()]
-    spare = area.width() - sum(needed)
+    spare = area.width() - sum(COMFORTABLE_WIDTHS)
     if spare >= 0:
-        first = needed[0] + spare // 2
+        first = COMFORTABLE_WIDTHS[0] + spare // 2
         left.setGeometry(area.x(), area.y(), first, area.height())
         right.setGeometry(area.x() + first, area.y(), area.width() - first, area.height())
         return
     step = 60
-    for index, window in enumerate((left, right)):
-        width = min(max(needed[index], 1100), area.width() - step)
+    for index, window in reversed(list(enumerate((left, right)))):
         window.setGeometry(
-            area.x() + index * step, area.y() + index * step, width, area.height() - step
+            area.x() + index * step,
+            area.y() + index * step,
+            area.width() - step,
+            area.height() - step,
         )
+        window.raise_()
+    left.activateWindow()
 
 
 def demo_clock(now: datetime | None = None) -> Callable[[], int]:

@@ -246,205 +246,205 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="179" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Reception {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="182" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="195" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Welcome and Screening · {centre} · desk {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="186" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="189" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="191" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="190" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
         <source>People</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="193" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="206" />
         <source>Until</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="196" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
         <source>Appointments today (F4 check-in, F6 import)</source>
         <translation>Appointments today (F4 check-in, F6 import)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
         <source>Booking</source>
         <translation>Booking</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="198" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="200" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="213" />
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="215" />
         <source>Open PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
         <source>Last ticket number</source>
         <translation>Last ticket number</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="387" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="400" />
         <source>Information only: recorded, no ticket.</source>
         <translation>Information only: recorded, no ticket.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="401" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="414" />
         <source>Not issued: {reason}</source>
         <translation>Not issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="435" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="448" />
         <source>No ticket: a booking slip was printed.</source>
         <translation>No ticket: a booking slip was printed.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="444" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="450" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="457" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="463" />
         <source>Lawyer or representative</source>
         <translation>Lawyer or representative</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="444" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="457" />
         <source>Professional number:</source>
         <translation>Professional number:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="451" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
         <source>Cases today (at most {cap} a day):</source>
         <translation>Cases today (at most {cap} a day):</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
         <source>Appointment check-in</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
         <source>Booking reference:</source>
         <translation>Booking reference:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="481" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="494" />
         <source>late for the appointment: normal queue</source>
         <translation>late for the appointment: normal queue</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="486" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
         <source>Import the day's appointments</source>
         <translation>Import the day's appointments</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="486" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="496" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="509" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="527" />
         <source>Appointments not imported</source>
         <translation>Appointments not imported</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="515" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="528" />
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>Nothing was imported. Correct these lines and import again:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="522" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="535" />
         <source>{added} appointment(s) imported, {unchanged} already there.</source>
         <translation>{added} appointment(s) imported, {unchanged} already there.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="549" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="562" />
         <source>F2 starts with the next arrival.</source>
         <translation>F2 starts with the next arrival.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="609" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="622" />
         <source>appointment</source>
         <translation>appointment</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="556" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="569" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="558" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="571" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="560" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="573" />
         <source>about {n} min</source>
         <translation>about {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="562" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="575" />
         <source>no wait estimate yet</source>
         <translation>no wait estimate yet</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="572" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="585" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Saved as PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="574" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="587" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Printed on {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="578" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="591" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="604" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="617" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -581,28 +581,28 @@
 <context>
     <name>TriageView</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="162" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="163" />
         <source>Next arrival: the person's language (press its key)</source>
         <extracomment>The key of each language on the first screen, most frequent at the centres first.</extracomment>
         <translation>Next arrival: the person's language (press its key)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="163" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="164" />
         <source>Summary: check with the person, then Enter</source>
         <translation>Summary: check with the person, then Enter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="178" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="179" />
         <source>F4 appointment check-in · F6 import appointments</source>
         <translation>F4 appointment check-in · F6 import appointments</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="183" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="184" />
         <source>Backspace goes back · Ctrl+Z undoes · F2 starts over with the next arrival</source>
         <translation>Backspace goes back · Ctrl+Z undoes · F2 starts over with the next arrival</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="189" />
+        <location filename="../cnaim_desk/ui/reception/triage_view.py" line="190" />
         <source>Enter issues · Backspace goes back · Ctrl+Z undoes · F2 next arrival</source>
         <translation>Enter issues · Backspace goes back · Ctrl+Z undoes · F2 next arrival</translation>
     </message>
@@ -687,8 +687,8 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="218" />
-        <location filename="../cnaim_desk/app.py" line="225" />
+        <location filename="../cnaim_desk/app.py" line="221" />
+        <location filename="../cnaim_desk/app.py" line="228" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
         <translation>CNAIM Desk cannot start</translation>

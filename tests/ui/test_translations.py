@@ -80,11 +80,11 @@ def test_switching_the_interface_language_while_running(qtbot, desk):
     reception = desk.open_reception()
     counter = desk.open_counter("C2")
     assert counter.buttons["call"].text() == "Call next (F5)"
-    assert reception.load_box.title() == "Waiting now"
+    assert reception.side.tabText(0) == "Waiting now"
 
     desk.language.switch("pt_PT")  # Qt posts LanguageChange to every window
     qtbot.waitUntil(lambda: counter.buttons["call"].text() == "Chamar o seguinte (F5)")
-    assert reception.load_box.title() == "Em espera agora"
+    assert reception.side.tabText(0) == "Em espera agora"
     assert reception.view.language_title.text().startswith("Pessoa seguinte")
 
     desk.language.switch("en")

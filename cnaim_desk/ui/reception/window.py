@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -102,7 +104,13 @@ class ReceptionWindow(QMainWindow):
         self.heading.setProperty("role", "title")
         left.addWidget(self.heading)
         self.view = TriageView(lambda: self.session, self._profile, fonts, self.press, central)
-        left.addWidget(self.view, 1)
+        # Scrolls on a small screen (a 1366×768 laptop) rather than pushing the rest out.
+        scroll = QScrollArea(central)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(self.view)
+        left.addWidget(scroll, 1)
 
         self.result_box = QGroupBox(central)
         result_layout = QHBoxLayout(self.result_box)
@@ -135,19 +143,23 @@ class ReceptionWindow(QMainWindow):
         left.addWidget(self.result_box)
         layout.addLayout(left, 3)
 
-        right = QVBoxLayout()
-        self.load_box = QGroupBox(central)
+        # The side panel: today's queues and today's appointments, one tab each.
+        self.side = QTabWidget(central)
+        self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.load_box = QWidget(self.side)
         load_layout = QVBoxLayout(self.load_box)
+        load_layout.setContentsMargins(2, 2, 2, 2)
         self.load_table = self._table(5, self.load_box)
         self.load_table.horizontalHeader().setStretchLastSection(False)
         load_layout.addWidget(self.load_table)
-        right.addWidget(self.load_box, 3)
-        self.appointments_box = QGroupBox(central)
+        self.appointments_box = QWidget(self.side)
         appointments_layout = QVBoxLayout(self.appointments_box)
+        appointments_layout.setContentsMargins(2, 2, 2, 2)
         self.appointments_table = self._table(4, self.appointments_box)
         appointments_layout.addWidget(self.appointments_table)
-        right.addWidget(self.appointments_box, 2)
-        layout.addLayout(right, 2)
+        self.side.addTab(self.load_box, "")
+        self.side.addTab(self.appointments_box, "")
+        layout.addWidget(self.side, 2)
         self.setCentralWidget(central)
 
         self._service_shortcuts: list[QShortcut] = []
@@ -167,6 +179,7 @@ class ReceptionWindow(QMainWindow):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.verticalHeader().setDefaultSectionSize(24)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
@@ -183,7 +196,7 @@ class ReceptionWindow(QMainWindow):
                 centre=self._profile.name.get(staff_language(), ""), desk=journal.config.desk
             )
         )
-        self.load_box.setTitle(self.tr("Waiting now"))
+        self.side.setTabText(0, self.tr("Waiting now"))
         self.load_table.setHorizontalHeaderLabels(
             [
                 self.tr("Service"),
@@ -193,7 +206,7 @@ class ReceptionWindow(QMainWindow):
                 self.tr("Until"),
             ]
         )
-        self.appointments_box.setTitle(self.tr("Appointments today (F4 check-in, F6 import)"))
+        self.side.setTabText(1, self.tr("Appointments today (F4 check-in, F6 import)"))
         self.appointments_table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Service"), self.tr("Booking"), self.tr("Ticket")]
         )
