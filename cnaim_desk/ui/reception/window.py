@@ -312,7 +312,7 @@ class ReceptionWindow(QMainWindow):
         messages = self.flow.messages
         text = messages.get(refused.kind)
         reason = text.get(language).format(**refused.params) if text else refused.reason
-        service = self._profile.service(refused.service).public_name(language)
+        service = self._service_words(refused.service, language)
         if refused.bookable and "book" in messages:
             line = self._profile.support_line
             hours = line.hours.get(language) or line.hours.get("en", "")
@@ -418,13 +418,12 @@ class ReceptionWindow(QMainWindow):
     def print_slip(self, refused: AdmissionRefused) -> None:
         language = self.session.state.language or "pt"
         messages = self.flow.messages
-        service = self._profile.service(refused.service)
         languages = {"pt", language}
         line = self._profile.support_line
         reason_text = messages.get(refused.kind)
         slip = slip_content(
             printed_at=self._bridge.journal.now(),
-            service_names={tag: service.public_name(tag) for tag in languages},
+            service_names={tag: self._service_words(refused.service, tag) for tag in languages},
             reasons={
                 tag: (
                     reason_text.get(tag).format(**refused.params) if reason_text else refused.reason
@@ -449,6 +448,14 @@ class ReceptionWindow(QMainWindow):
         self._show_print(printed, code="")
         self.slipped.emit(printed)
         self.next_arrival()
+
+    def _service_words(self, code: str, language: str) -> str:
+        """What the arrival asked for, in their language: the matter's own words from the
+        flow (translated), else the service's public name."""
+        for matter in self.session.state.matters:
+            if matter.outcome.service == code:
+                return matter.outcome.text.get(language)
+        return self._profile.service(code).public_name(language)
 
     # -- lawyers, appointments ---------------------------------------------------------
 
