@@ -109,17 +109,19 @@ class DeskApp:
 
     def open_for_role(self, demo: bool = False) -> None:
         role = self.journal.config.role
+        # The board first: windows hear of a change in the order they were opened, and a
+        # call must reach the waiting room before the staff screens refresh their lists.
         if demo:
+            self.open_board()
             reception = self.open_reception()
             counter = self.open_counter(DEMO_COUNTER)
-            self.open_board()
             _side_by_side(reception, counter)
         elif role == "reception":
+            self.open_board(only_if_second_screen=True)
             self.open_reception()
-            self.open_board(only_if_second_screen=True)
         elif role == "counter":
-            self.open_counter(self.journal.config.desk)
             self.open_board(only_if_second_screen=True)
+            self.open_counter(self.journal.config.desk)
         else:
             self.open_board()
 

@@ -28,9 +28,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cnaim_desk.app import DEMO_CONFIG, DEMO_COUNTER, DeskApp, demo_clock, seed_demo
+from cnaim_desk.domain.languages import HOLDER_LANGUAGES
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.printing.fonts import install_application_font, register_fonts
 from cnaim_desk.resources import resources_dir
+from cnaim_desk.ui.reception.triage_view import LANGUAGE_KEYS
 
 
 def shield_none_refcount() -> float:
@@ -52,6 +54,7 @@ def shield_none_refcount() -> float:
 QUEUE = 40
 #: Indexes in the reception's language list: Portuguese most, then the others in turn.
 LANGUAGE_ORDER = (0, 1, 0, 4, 0, 6, 0, 7, 2, 5, 0, 8, 9, 0, 11, 12, 3, 10)
+KEY_OF_LANGUAGE = {tag: key for key, tag in LANGUAGE_KEYS}
 
 
 def rss_kib() -> dict[str, int]:
@@ -177,13 +180,17 @@ def main() -> int:
         yield idle()
         memory["started"] = rss_kib()
         refreshes["counter"] = timed(counter, "refresh")
-        refreshes["reception"] = timed(reception, "refresh_load")
+        refreshes["reception"] = timed(reception, "refresh_side")
         refreshes["board"] = timed(desk.board, "refresh")
         # A centre's day in small: people keep arriving while the counter serves, so about
         # QUEUE wait at any time (a queue of hundreds would measure the queue table instead).
         for index in range(count):
             # Arrivals in a mix of languages (so of scripts), chosen as a receptionist does.
-            reception.language.setCurrentIndex(LANGUAGE_ORDER[index % len(LANGUAGE_ORDER)])
+            # The next arrival's language by its key, then a ticket straight for a service
+            # (Alt+letter), as a receptionist does for a person who knows where to go.
+            reception.next_arrival()
+            tag = HOLDER_LANGUAGES[LANGUAGE_ORDER[index % len(LANGUAGE_ORDER)]].tag
+            reception.press(KEY_OF_LANGUAGE[tag])
             reception.issue_for(services[index % len(services)])
             yield idle()
             if index >= QUEUE:
