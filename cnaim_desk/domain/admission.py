@@ -8,7 +8,7 @@ arrival's language and print a slip on how to book.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from cnaim_desk.domain.centres import Service
@@ -61,7 +61,6 @@ class TicketRequest:
     outcomes: tuple[str, ...] = ()
     appointment_at: datetime | None = None
     booking: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def services(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cnaim_desk.domain.admission import TicketRequest
 from cnaim_desk.domain.flow import Outcome, Question, TriageFlow
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
 
@@ -71,6 +72,24 @@ class TriageResult:
     @property
     def info_outcomes(self) -> tuple[Outcome, ...]:
         return tuple(outcome for outcome in self.outcomes if outcome.info_only)
+
+    def ticket_request(self) -> TicketRequest:
+        """The ticket this triage asks for: its first service, then the others in turn."""
+        if self.info_only:
+            raise ValueError("an information-only visit has no ticket")
+        return TicketRequest(
+            service=self.visit[0],
+            visit=self.visit[1:],
+            priority=self.priority,
+            language=self.language,
+            group_size=self.group_size,
+            interpreter=self.interpreter,
+            children=self.children,
+            lawyer=self.lawyer,
+            cases=self.cases,
+            answers=self.answers,
+            outcomes=tuple(outcome.id for outcome in self.outcomes),
+        )
 
 
 class TriageSession:

@@ -266,5 +266,3 @@ def test_a_request_starts_with_no_flags_and_no_names():
     assert request.children is False
     assert request.lawyer is None
     assert request.appointment_at is None
-    assert request.extra == {}
-    assert TicketRequest(service="SS").extra is not request.extra

@@ -343,22 +343,7 @@ class ReceptionWindow(QMainWindow):
                 self._refused,
             )
             return
-        self._issue(self._request(result), result)
-
-    def _request(self, result: TriageResult) -> TicketRequest:
-        return TicketRequest(
-            service=result.visit[0],
-            visit=result.visit[1:],
-            priority=result.priority,
-            language=result.language,
-            group_size=result.group_size,
-            interpreter=result.interpreter,
-            children=result.children,
-            lawyer=result.lawyer,
-            cases=result.cases,
-            answers=result.answers,
-            outcomes=tuple(outcome.id for outcome in result.outcomes),
-        )
+        self._issue(result.ticket_request(), result)
 
     def issue_for(self, service_code: str) -> None:
         """Alt+letter: a ticket straight for a service, in the language chosen (if any)."""
