@@ -16,7 +16,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from cnaim_desk.domain.clock import LISBON, wall_clock_ms
-from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError, load_flow
+from cnaim_desk.journal.desk import (
+    DataDir,
+    DeskConfig,
+    DeskSetupError,
+    load_flow,
+    load_holder_texts,
+)
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.lock import DeskBusy
 from cnaim_desk.journal.signing import KeyFileError
@@ -72,9 +78,11 @@ class DeskApp:
             journal.profile,
             journal.centre_key,
             fonts,
+            load_holder_texts(resources_dir()),
             pdf_dir=journal.data_dir.root / "tickets",
             printer_name=lambda: self.settings.printer_name,
             paper=lambda: self.settings.paper,
+            escpos_target=lambda: self.settings.escpos_target,
         )
         self.reception: ReceptionWindow | None = None
         self.counter: CounterWindow | None = None
@@ -88,6 +96,7 @@ class DeskApp:
 
     def open_reception(self) -> ReceptionWindow:
         flow = load_flow(self.journal.config.centre, resources_dir())
+        self.output.flow = flow
         window = ReceptionWindow(self.bridge, self.output, self.fonts, flow)
         self.reception = self._staff_window(window)
         self.reception.show()
@@ -226,7 +235,12 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     except OPEN_FAILURES as error:
         _explain(app.translate("run_gui", "CNAIM Desk cannot start"), error)
         return 1
-    desk = DeskApp(app, journal, fonts, language)
+    try:
+        desk = DeskApp(app, journal, fonts, language)
+    except OPEN_FAILURES as error:  # broken holder texts, for one
+        journal.close()
+        _explain(app.translate("run_gui", "CNAIM Desk cannot start"), error)
+        return 1
     try:
         desk.open_for_role(demo=demo)
     except OPEN_FAILURES as error:  # a broken triage flow, for one

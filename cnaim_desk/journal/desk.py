@@ -22,6 +22,7 @@ from cnaim_desk.domain.centres import CENTRE_IDS, CentreProfile, ProfileError, p
 from cnaim_desk.domain.events import is_desk_id
 from cnaim_desk.domain.flow import Catalogue, FlowProblem, TriageFlow, parse_catalogue, parse_flow
 from cnaim_desk.domain.flow_check import check_flow
+from cnaim_desk.domain.holder_text import HolderTexts, parse_holder_texts
 from cnaim_desk.domain.numbering import MAX_SLOT
 
 ROLES = ("reception", "counter", "board")
@@ -131,15 +132,7 @@ def load_flow_file(path: Path, resources: Path) -> tuple[TriageFlow | None, list
         return None, [
             FlowProblem("error", "file", f"cannot read it: {error.strerror}", source=str(path))
         ]
-    problems: list[FlowProblem] = []
-    catalogues: dict[str, Catalogue] = {}
-    for catalogue_path in sorted((path.parent / "translations").glob("*.toml")):
-        catalogue, found = parse_catalogue(
-            catalogue_path.read_text(encoding="utf-8"), str(catalogue_path)
-        )
-        problems.extend(found)
-        if catalogue is not None:
-            catalogues[catalogue.language] = catalogue
+    catalogues, problems = _catalogues(path.parent / "translations")
     flow, found = parse_flow(text, str(path), catalogues)
     problems.extend(found)
     if flow is None:
@@ -166,3 +159,30 @@ def load_flow(centre: str, resources: Path) -> TriageFlow:
             f"\n  {listing}{more}"
         )
     return flow
+
+
+def _catalogues(folder: Path) -> tuple[dict[str, Catalogue], list[FlowProblem]]:
+    catalogues: dict[str, Catalogue] = {}
+    problems: list[FlowProblem] = []
+    for path in sorted(folder.glob("*.toml")):
+        catalogue, found = parse_catalogue(path.read_text(encoding="utf-8"), str(path))
+        problems.extend(found)
+        if catalogue is not None:
+            catalogues[catalogue.language] = catalogue
+    return catalogues, problems
+
+
+def load_holder_texts(resources: Path) -> HolderTexts:
+    """What tickets and boards say, in every holder language; refuses broken files."""
+    folder = resources / "text"
+    catalogues, problems = _catalogues(folder / "translations")
+    try:
+        source = (folder / "holder.toml").read_text(encoding="utf-8")
+    except OSError as error:
+        raise DeskSetupError(f"Cannot read {folder / 'holder.toml'}: {error.strerror}.") from None
+    texts, found = parse_holder_texts(source, catalogues, str(folder / "holder.toml"))
+    errors = [p for p in problems + found if p.severity == "error"]
+    if errors:
+        listing = "\n  ".join(str(problem) for problem in errors[:20])
+        raise DeskSetupError(f"The holder texts in {folder} have problems:\n  {listing}")
+    return texts

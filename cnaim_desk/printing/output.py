@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cnaim_desk.domain.centres import CentreProfile
+from cnaim_desk.domain.flow import TriageFlow
+from cnaim_desk.domain.holder_text import HolderTexts
 from cnaim_desk.journal.queries import TicketView
 from cnaim_desk.journal.signing import CentreKey
 from cnaim_desk.printing.fonts import FontRegistry
@@ -15,40 +17,54 @@ from cnaim_desk.printing.reference import TicketReference
 
 
 class TicketOutput:
-    """Prints tickets with the desk's current printer and paper settings."""
+    """Prints tickets with the desk's current printer and paper settings.
+
+    ``flow`` (the centre's triage flow, when this desk triages) gives each ticket the
+    documents to have ready for the matters it was issued for."""
 
     def __init__(
         self,
         profile: CentreProfile,
         centre_key: CentreKey,
         fonts: FontRegistry,
+        texts: HolderTexts,
         *,
         pdf_dir: Path,
         printer_name: Callable[[], str] = str,
         paper: Callable[[], Paper] = lambda: Paper.RECEIPT_80,
+        escpos_target: Callable[[], str] = str,
+        flow: TriageFlow | None = None,
     ):
         self._profile = profile
         self._centre_key = centre_key
         self._fonts = fonts
+        self._texts = texts
         self._pdf_dir = pdf_dir
         self._printer_name = printer_name
         self._paper = paper
+        self._escpos_target = escpos_target
+        self.flow = flow
+
+    def reference(self, ticket: TicketView) -> str:
+        """The signed reference of a ticket's QR code."""
+        reference = TicketReference(self._profile.id, ticket.day, ticket.code, ticket.id)
+        return reference.encode(self._centre_key)
 
     def content(self, ticket: TicketView) -> TicketContent:
-        reference = TicketReference(self._profile.id, ticket.day, ticket.code, ticket.id)
-        return ticket_content(ticket, self._profile, reference.encode(self._centre_key))
+        return ticket_content(ticket, self._profile, self._texts, self.reference(ticket), self.flow)
 
-    def _printer(self) -> TicketPrinter:
+    def printer(self) -> TicketPrinter:
         return TicketPrinter(
             self._fonts,
             printer_name=self._printer_name(),
             pdf_dir=self._pdf_dir,
             paper=self._paper(),
+            escpos_target=self._escpos_target(),
         )
 
     def print(self, ticket: TicketView) -> PrintResult:
-        return self._printer().print_ticket(self.content(ticket))
+        return self.printer().print_ticket(self.content(ticket))
 
     def print_slip(self, slip: SlipContent) -> PrintResult:
         """A slip (no ticket now, how to book) on the same printer and paper."""
-        return self._printer().print_ticket(slip)
+        return self.printer().print_ticket(slip)

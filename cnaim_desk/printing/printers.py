@@ -1,6 +1,6 @@
-"""Printing tickets: to a system printer through Qt, or to a PDF file when the desk has
-no printer. A failed print never loses a ticket: it stays issued, and the caller shows
-its code and offers a reprint."""
+"""Printing tickets: through Qt to a system printer, as raw ESC/POS to a receipt printer
+without a driver, or to a PDF file when the desk has no printer. A failed print never
+loses a ticket: it stays issued, and the caller shows its code and offers a reprint."""
 
 from __future__ import annotations
 
@@ -12,9 +12,18 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from cnaim_desk.printing import escpos
+from cnaim_desk.printing.cups import queue_status
 from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent
-from cnaim_desk.printing.render_qt import TicketPainter, render_pdf
+from cnaim_desk.printing.render_qt import (
+    RECEIPT_DPI,
+    PageGeometry,
+    page_geometry,
+    paint_page,
+    render_image,
+    render_pdf,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +42,51 @@ def printer_names() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
 
 
+def _name(content: TicketContent | SlipContent) -> str:
+    return f"Ticket {content.code}" if isinstance(content, TicketContent) else "Slip"
+
+
+def qt_printer(name: str, geometry: PageGeometry) -> QPrinter | str:
+    """A QPrinter for queue ``name`` set to the page, or why there can be none."""
+    info = QPrinterInfo.printerInfo(name)
+    if info.isNull():
+        return f"The printer {name} is not available."
+    status = queue_status(name)
+    if status is not None and status.problem is not None:
+        return f"The printer {name} cannot print: {status.problem}."
+    if status is None and info.state() == QPrinter.PrinterState.Error:
+        return f"The printer {name} reports an error."
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    size = QPageSize(QSizeF(geometry.width_mm, geometry.height_mm), QPageSize.Unit.Millimeter)
+    printer.setPageLayout(
+        QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+    printer.setFullPage(True)
+    return printer
+
+
 class TicketPrinter:
-    """Prints to ``printer_name`` when set, else saves a PDF per ticket in ``pdf_dir``."""
+    """Prints to ``escpos_target`` (raw) or ``printer_name`` (Qt) when set, else saves a PDF
+    per ticket in ``pdf_dir``."""
 
     def __init__(
-        self, fonts: FontRegistry, *, printer_name: str | None, pdf_dir: Path, paper: Paper
+        self,
+        fonts: FontRegistry,
+        *,
+        printer_name: str | None,
+        pdf_dir: Path,
+        paper: Paper,
+        escpos_target: str | None = None,
     ):
         self._fonts = fonts
         self.printer_name = printer_name or None
+        self.escpos_target = escpos_target or None
         self.pdf_dir = pdf_dir
         self.paper = paper
 
     def print_ticket(self, content: TicketContent | SlipContent) -> PrintResult:
+        if self.escpos_target is not None:
+            return self._to_escpos(content, escpos.EscPosTarget(self.escpos_target))
         if self.printer_name is None:
             return self._to_pdf(content)
         return self._to_printer(content, self.printer_name)
@@ -63,29 +105,28 @@ class TicketPrinter:
         return PrintResult(True, str(path))
 
     def _to_printer(self, content: TicketContent | SlipContent, name: str) -> PrintResult:
-        info = QPrinterInfo.printerInfo(name)
-        if info.isNull():
-            return PrintResult(False, name, f"The printer {name} is not available.")
-        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-        size = QPageSize(
-            QSizeF(self.paper.width_mm, self.paper.height_mm), QPageSize.Unit.Millimeter
-        )
-        printer.setPageLayout(
-            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-        )
-        printer.setFullPage(True)
-        printer.setDocName(
-            f"Ticket {content.code}" if isinstance(content, TicketContent) else "Slip"
-        )
+        geometry = page_geometry(content, self.paper, self._fonts)
+        printer = qt_printer(name, geometry)
+        if isinstance(printer, str):
+            return PrintResult(False, name, printer)
+        printer.setDocName(_name(content))
         painter = QPainter()
         if not painter.begin(printer):
             return PrintResult(False, name, f"The printer {name} did not accept the ticket.")
         try:
-            TicketPainter(painter, printer.width(), printer.resolution(), self._fonts).paint(
-                content
-            )
+            paint_page(painter, printer, content, geometry, self._fonts, printer.resolution())
         finally:
             painter.end()
         if printer.printerState() == QPrinter.PrinterState.Error:
             return PrintResult(False, name, f"The printer {name} reported an error.")
         return PrintResult(True, name)
+
+    def _to_escpos(
+        self, content: TicketContent | SlipContent, target: escpos.EscPosTarget
+    ) -> PrintResult:
+        image = render_image(content, self.paper, self._fonts, RECEIPT_DPI, printable_only=True)
+        try:
+            escpos.send(target, escpos.raster(image))
+        except escpos.EscPosError as error:
+            return PrintResult(False, target.text, f"Not printed: {error}.")
+        return PrintResult(True, target.text)

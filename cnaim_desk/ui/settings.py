@@ -37,6 +37,16 @@ class DeskSettings:
         self._set("printing/printer", value)
 
     @property
+    def escpos_target(self) -> str:
+        """A raw ESC/POS receipt printer (``tcp://host:9100`` or ``/dev/usb/lp0``); empty
+        means none. When set it takes the tickets instead of the system printer."""
+        return self._get("printing/escpos", "")
+
+    @escpos_target.setter
+    def escpos_target(self, value: str) -> None:
+        self._set("printing/escpos", value)
+
+    @property
     def paper(self) -> Paper:
         try:
             return Paper(self._get("printing/paper", Paper.RECEIPT_80.value))

@@ -1,0 +1,97 @@
+"""What the print system (CUPS) says of a printer before a ticket is sent to it.
+
+Qt submits a job to a stopped or job-rejecting queue without complaint, and the ticket
+never comes out. libcups (which Qt's print support loads anyway) tells whether a queue
+exists, is stopped, and accepts jobs; this asks it through ctypes. Where libcups is not
+there (Windows, macOS builds), the answer is "unknown" and Qt's own state is used.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+from dataclasses import dataclass
+from functools import cache
+
+log = logging.getLogger(__name__)
+
+#: IPP printer-state: 3 idle, 4 processing, 5 stopped.
+STOPPED = "5"
+
+
+class _Option(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("value", ctypes.c_char_p)]
+
+
+class _Dest(ctypes.Structure):
+    _fields_ = [
+        ("name", ctypes.c_char_p),
+        ("instance", ctypes.c_char_p),
+        ("is_default", ctypes.c_int),
+        ("num_options", ctypes.c_int),
+        ("options", ctypes.POINTER(_Option)),
+    ]
+
+
+@cache
+def _libcups() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("cups") or "libcups.so.2"
+    try:
+        library = ctypes.CDLL(name)
+    except OSError:
+        return None
+    library.cupsGetDests.argtypes = [ctypes.POINTER(ctypes.POINTER(_Dest))]
+    library.cupsGetDests.restype = ctypes.c_int
+    library.cupsFreeDests.argtypes = [ctypes.c_int, ctypes.POINTER(_Dest)]
+    library.cupsFreeDests.restype = None
+    return library
+
+
+@dataclass(frozen=True, slots=True)
+class QueueStatus:
+    """A print queue as CUPS describes it."""
+
+    found: bool
+    stopped: bool = False
+    accepting: bool = True
+    reasons: str = ""
+
+    @property
+    def problem(self) -> str | None:
+        """Why a ticket sent now would not come out, in the staff's words, or None."""
+        if not self.found:
+            return "it is not in the print system"
+        if self.stopped:
+            return f"it is stopped ({self.reasons or 'paused'})"
+        if not self.accepting:
+            return "it is refusing new jobs"
+        return None
+
+
+def queue_status(name: str) -> QueueStatus | None:
+    """The CUPS status of queue ``name``; None when CUPS cannot be asked."""
+    library = _libcups()
+    if library is None:
+        return None
+    dests = ctypes.POINTER(_Dest)()
+    count = library.cupsGetDests(ctypes.byref(dests))
+    try:
+        for index in range(count):
+            dest = dests[index]
+            if dest.name is None or dest.name.decode() != name or dest.instance:
+                continue
+            options = {
+                dest.options[i].name.decode(): (dest.options[i].value or b"").decode()
+                for i in range(dest.num_options)
+            }
+            return QueueStatus(
+                found=True,
+                stopped=options.get("printer-state") == STOPPED,
+                accepting=options.get("printer-is-accepting-jobs", "true") == "true",
+                reasons=options.get("printer-state-reasons", ""),
+            )
+        return QueueStatus(found=False)
+    finally:
+        if count:
+            library.cupsFreeDests(count, dests)

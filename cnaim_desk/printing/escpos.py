@@ -1,0 +1,78 @@
+"""Raw ESC/POS printing, for receipt printers without a driver (on the network, port
+9100, or a USB device file such as ``/dev/usb/lp0``).
+
+The ticket goes as a 1-bit raster image (``GS v 0``), drawn by Qt like every other
+output, so Arabic, Nastaliq, Indic and Han text come out exactly as on screen: the
+printer's own fonts would know none of them. Nothing but the standard library is needed.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from PySide6.QtGui import QImage
+
+INITIALISE = b"\x1b@"
+FEED_AND_CUT = b"\x1bd\x04\x1dV\x42\x00"  # feed four lines, then a partial cut
+BAND_ROWS = 256  # rows per raster command: small enough for every printer's buffer
+TIMEOUT_SECONDS = 5.0
+
+
+class EscPosError(Exception):
+    """The receipt printer could not be reached or did not take the ticket."""
+
+
+@dataclass(frozen=True, slots=True)
+class EscPosTarget:
+    """Where raw tickets go: ``tcp://host:port`` or a device file path."""
+
+    text: str
+
+    @property
+    def network(self) -> tuple[str, int] | None:
+        if not self.text.startswith("tcp://"):
+            return None
+        parsed = urlparse(self.text)
+        return parsed.hostname or "localhost", parsed.port or 9100
+
+
+def raster(image: QImage) -> bytes:
+    """ESC/POS commands printing ``image`` (dark pixels black), band by band."""
+    mono = image.convertToFormat(QImage.Format.Format_Mono)
+    width, height = mono.width(), mono.height()
+    row_bytes = (width + 7) // 8
+    black = 1 if mono.color(1) == 0xFF000000 else 0  # which index is the dark one
+    out = bytearray(INITIALISE)
+    for top in range(0, height, BAND_ROWS):
+        rows = min(BAND_ROWS, height - top)
+        band = bytearray()
+        for y in range(top, top + rows):
+            line = bytes(mono.constScanLine(y))[:row_bytes]
+            band += line if black == 1 else bytes(~b & 0xFF for b in line)
+        # the last byte of each row may carry padding bits past the width: keep them white
+        spare = row_bytes * 8 - width
+        if spare:
+            mask = (0xFF << spare) & 0xFF
+            for r in range(rows):
+                band[r * row_bytes + row_bytes - 1] &= mask
+        out += b"\x1dv0\x00" + row_bytes.to_bytes(2, "little") + rows.to_bytes(2, "little")
+        out += band
+    out += FEED_AND_CUT
+    return bytes(out)
+
+
+def send(target: EscPosTarget, data: bytes) -> None:
+    """Deliver the commands; raises :class:`EscPosError` with the reason."""
+    address = target.network
+    try:
+        if address is not None:
+            with socket.create_connection(address, timeout=TIMEOUT_SECONDS) as connection:
+                connection.sendall(data)
+        else:
+            with Path(target.text).open("wb") as device:
+                device.write(data)
+    except OSError as error:
+        raise EscPosError(f"the receipt printer at {target.text} is unreachable: {error}") from None
