@@ -45,7 +45,20 @@ def _libcups() -> ctypes.CDLL | None:
     library.cupsGetDests.restype = ctypes.c_int
     library.cupsFreeDests.argtypes = [ctypes.c_int, ctypes.POINTER(_Dest)]
     library.cupsFreeDests.restype = None
+    library.cupsSetServer.argtypes = [ctypes.c_char_p]
+    library.cupsSetServer.restype = None
     return library
+
+
+def use_server(address: str | None) -> bool:
+    """Ask the CUPS server at ``address`` (a host name or a local socket path) from now
+    on, or the system's own again with None. Qt's printing in this thread follows, as it
+    goes through the same libcups. False where there is no libcups."""
+    library = _libcups()
+    if library is None:
+        return False
+    library.cupsSetServer(address.encode() if address else None)
+    return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,7 +114,7 @@ class TicketPrinter:
         if not painter.begin(printer):
             return PrintResult(False, name, f"The printer {name} did not accept the ticket.")
         try:
-            paint_page(painter, printer, content, geometry, self._fonts, printer.resolution())
+            paint_page(painter, geometry, printer.resolution())
         finally:
             painter.end()
         if printer.printerState() == QPrinter.PrinterState.Error:

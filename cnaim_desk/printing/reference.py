@@ -8,12 +8,14 @@ a forged or altered ticket is detected.
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 
 from cnaim_desk.journal.signing import CentreKey
 
 PREFIX = "CN1"
 MAC_BYTES = 10
+_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 class ReferenceRefused(ValueError):
@@ -36,13 +38,25 @@ class TicketReference:
 
     @classmethod
     def decode(cls, text: str, key: CentreKey, *, centre: str, day: str) -> TicketReference:
-        """Read a scanned reference; refuse a forged, altered, other-centre or other-day one."""
-        parts = text.strip().split("|")
-        if len(parts) != 6 or parts[0] != PREFIX:
+        """Read a scanned reference; refuse a forged, altered, other-centre or other-day one.
+
+        A keyboard-wedge scanner types what it reads as key presses for the keyboard layout
+        it is set to; on a Portuguese keyboard a scanner set to US English types other
+        characters for ``|``, ``:`` and ``-``, and Caps Lock turns the case over. Every part
+        of a reference is letters and digits, so it is read by those, whatever came between
+        them, and each part is given back its own case."""
+        parts = _WORD.findall(text)
+        if len(parts) != 10 or parts[0].upper() != PREFIX:
             raise ReferenceRefused("This is not a CNAIM ticket code.")
-        reference = cls(*parts[1:5])
+        scanned_centre, year, month, date, code, desk, boot, seq, mac_text = parts[1:]
+        reference = cls(
+            scanned_centre.lower(),
+            f"{year}-{month}-{date}",
+            code.upper(),
+            f"{desk.upper()}:{boot.lower()}:{seq}",
+        )
         try:
-            mac = base64.b32decode(parts[5] + "=" * (-len(parts[5]) % 8))
+            mac = base64.b32decode(mac_text.upper() + "=" * (-len(mac_text) % 8))
         except ValueError:
             raise ReferenceRefused("This ticket code is damaged or forged.") from None
         if not key.verify(reference._body().encode(), mac):

@@ -1,29 +1,32 @@
-"""Drawing tickets and slips with Qt: the same painting for the screen preview, PDF, PNG,
+"""Drawing tickets and slips with Qt: the same drawing for the screen preview, PDF, PNG,
 system printers and raw receipt printers, so what is previewed is what is printed.
 
-Sizes are in millimetres, turned into the target's pixels with its resolution. Text is
-laid out by Qt, which shapes complex scripts (Arabic joining, Indic conjuncts) with
-HarfBuzz and lays right-to-left paragraphs from the right. A receipt roll is cut where the
-ticket ends; on a sheet (A6, A4) a ticket that would not fit is drawn smaller.
+A ticket is laid out once (``TicketLayout``): each text is shaped by Qt, which runs
+HarfBuzz (Arabic joining, Indic conjuncts) and lays right-to-left paragraphs from the
+right, and every piece gets its place. Drawing then replays the pieces onto the device,
+scaled to its resolution. Sizes are in millimetres; the layout is made at the receipt
+head's 203 dpi. A receipt roll is cut where the ticket ends; on a sheet (A6, A4) a ticket
+that would not fit is drawn smaller, with its lines rewrapped to the wider column.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import qrcode
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPageSize,
-    QPaintDevice,
     QPainter,
     QPdfWriter,
-    QPicture,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -33,9 +36,17 @@ from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent, Ticket
 from cnaim_desk.resources import resource
 
 MARGIN_MM = 3.0
-#: The dots per inch of the common thermal receipt head; PNGs are drawn at it.
+#: The dots per inch of the common thermal receipt head: tickets are laid out at it, and
+#: PNGs and raw receipt images are drawn at it.
 RECEIPT_DPI = 203
+#: Type sizes are set for the 72 mm a receipt head prints; smaller on 58 mm rolls.
+TYPE_SCALE = {Paper.RECEIPT_80: 1.0, Paper.RECEIPT_58: 0.8, Paper.A6: 1.0, Paper.A4: 1.3}
 _BLACK = QColor("black")
+Content = TicketContent | SlipContent
+
+
+def _px(mm: float) -> float:
+    return mm * RECEIPT_DPI / 25.4
 
 
 @cache
@@ -46,38 +57,73 @@ def _pictogram(name: str) -> QSvgRenderer | None:
 
 
 @cache
-def _qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The QR symbol's side in modules, and its dark modules as horizontal runs
+    (row, first column, length): one rectangle per run, not per module."""
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(payload)
     code.make(fit=True)
-    return tuple(tuple(row) for row in code.get_matrix())
+    matrix = code.get_matrix()
+    runs = []
+    for row, cells in enumerate(matrix):
+        column = 0
+        while column < len(cells):
+            if cells[column]:
+                start = column
+                while column < len(cells) and cells[column]:
+                    column += 1
+                runs.append((row, start, column - start))
+            else:
+                column += 1
+    return len(matrix), tuple(runs)
 
 
-class TicketPainter:
-    """Paints a ticket or a slip onto any Qt paint device, top to bottom, across
-    ``width_mm`` (the printable width), at ``dpi``."""
+Draw = Callable[[QPainter], None]
 
-    def __init__(self, painter: QPainter, width_mm: float, dpi: float, fonts: FontRegistry):
-        self._painter = painter
-        self._dpi = dpi
+
+class TicketLayout:
+    """A ticket or slip laid out down a column ``width_mm`` wide: its pieces, each
+    placed, and the height they take. Built once, drawn on any device."""
+
+    def __init__(
+        self, content: Content, width_mm: float, fonts: FontRegistry, type_scale: float = 1.0
+    ):
+        self.content = content
+        self.width_mm = width_mm
         self._fonts = fonts
-        self._width = self.px(width_mm) - 2 * self.px(MARGIN_MM)
-        self._left = self.px(MARGIN_MM)
-        self._y = self.px(MARGIN_MM)
-        self._scale = width_mm / 72.0  # type sizes are set for a 72 mm receipt
-        self._font_cache: dict[tuple[str, int, bool], QFont] = {}
+        self._type_scale = type_scale
+        self._left = _px(MARGIN_MM)
+        self._width = _px(width_mm) - 2 * self._left
+        self._y = _px(MARGIN_MM)
+        self._fonts_made: dict[tuple[str, int, bool], QFont] = {}
+        self._pieces: list[Draw] = []
+        #: Every text as laid out: (text, language, layout), for the coverage checks.
+        self.texts: list[tuple[str, str, QTextLayout]] = []
+        if isinstance(content, SlipContent):
+            self._slip(content)
+        else:
+            self._ticket(content)
+        self.height_px = self._y + _px(MARGIN_MM)
 
-    def px(self, mm: float) -> float:
-        return mm * self._dpi / 25.4
+    @property
+    def height_mm(self) -> float:
+        return self.height_px * 25.4 / RECEIPT_DPI
+
+    def draw(self, painter: QPainter) -> None:
+        """Draw at the layout's own resolution: scale the painter for another device."""
+        for piece in self._pieces:
+            piece(painter)
+
+    # -- pieces ----------------------------------------------------------------------------
 
     def _font(self, language: str, height_mm: float, bold: bool = False) -> QFont:
-        pixels = max(1, round(self.px(height_mm * min(self._scale, 1.6))))
+        pixels = max(1, round(_px(height_mm * self._type_scale)))
         key = (language, pixels, bold)
-        font = self._font_cache.get(key)
+        font = self._fonts_made.get(key)
         if font is None:
             font = self._fonts.font_for_language(language, bold=bold)
             font.setPixelSize(pixels)
-            self._font_cache[key] = font
+            self._fonts_made[key] = font
         return font
 
     def text(
@@ -89,98 +135,126 @@ class TicketPainter:
         bold: bool = False,
         rtl: bool = False,
         centred: bool = True,
+        font: QFont | None = None,
     ) -> None:
-        """Draw ``text`` wrapped across the width (centred, or from the start of the line:
-        the right for right-to-left text), then move down past it."""
+        """Wrap ``text`` across the column, centred or from the start of the line (the
+        right, for right-to-left text), and move down past it."""
         if not text:
             return
-        painter = self._painter
-        painter.setFont(self._font(language, height_mm, bold))
-        option = QTextOption(
-            Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
-        )
+        layout = QTextLayout(text, font or self._font(language, height_mm, bold))
+        if centred:
+            option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
+        else:  # from the start of the line: QTextLayout takes left and right as they are
+            option = QTextOption(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         option.setTextDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
-        box = QRectF(self._left, self._y, self._width, self.px(400))
-        needed = painter.boundingRect(box, text, option)
-        painter.drawText(QRectF(self._left, self._y, self._width, needed.height()), text, option)
-        self._y += needed.height() + self.px(0.6)
+        layout.setTextOption(option)
+        layout.setCacheEnabled(True)
+        height = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(self._width)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        origin = QPointF(self._left, self._y)
+        self._pieces.append(lambda painter: layout.draw(painter, origin))
+        self.texts.append((text, language, layout))
+        self._y += height + _px(0.6)
+
+    def code(self, code: str, height_mm: float) -> None:
+        """The ticket's code, as large as it can be up to ``height_mm``."""
+        font = self._font("pt", height_mm, bold=True)
+        advance = QFontMetricsF(font).horizontalAdvance(code)
+        if advance > self._width:
+            font = QFont(font)
+            font.setPixelSize(max(1, int(font.pixelSize() * self._width / advance)))
+        self.text(code, "pt", height_mm, font=font)
 
     def gap(self, mm: float) -> None:
-        self._y += self.px(mm)
+        self._y += _px(mm)
 
     def rule(self) -> None:
         self.gap(0.8)
-        self._painter.fillRect(
-            QRectF(self._left, self._y, self._width, max(1.0, self.px(0.3))), _BLACK
-        )
+        box = QRectF(self._left, self._y, self._width, max(1.0, _px(0.3)))
+        self._pieces.append(lambda painter: painter.fillRect(box, _BLACK))
         self.gap(1.2)
 
     def pictogram(self, name: str, size_mm: float) -> None:
         renderer = _pictogram(name)
         if renderer is None:
             return
-        side = self.px(size_mm)
-        renderer.render(
-            self._painter, QRectF(self._left + (self._width - side) / 2, self._y, side, side)
-        )
-        self._y += side + self.px(0.8)
+        side = _px(size_mm * self._type_scale)
+        box = QRectF(self._left + (self._width - side) / 2, self._y, side, side)
+        self._pieces.append(lambda painter: renderer.render(painter, box))
+        self._y += side + _px(0.8)
 
     def qr(self, payload: str, size_mm: float) -> None:
-        matrix = _qr_matrix(payload)
-        # Whole device pixels per module: fractional modules blur the edges a scanner reads.
-        module = max(1, int(self.px(size_mm) / len(matrix)))
-        side = module * len(matrix)
+        modules, runs = _qr_runs(payload)
+        # Whole receipt dots per module: fractional modules blur the edges a scanner reads.
+        module = max(1, int(_px(size_mm) / modules))
+        side = module * modules
         left = round(self._left + (self._width - side) / 2)
         top = round(self._y)
-        for row, cells in enumerate(matrix):
-            for column, dark in enumerate(cells):
-                if dark:
-                    self._painter.fillRect(
-                        left + column * module, top + row * module, module, module, _BLACK
-                    )
-        self._y += side + self.px(1.2)
+
+        def draw(painter: QPainter) -> None:
+            for row, column, length in runs:
+                painter.fillRect(
+                    QRectF(left + column * module, top + row * module, length * module, module),
+                    _BLACK,
+                )
+
+        self._pieces.append(draw)
+        self._y += side + _px(1.2)
 
     # -- a ticket --------------------------------------------------------------------------
 
-    def _block(self, part: TicketText, *, main: bool) -> None:
+    def _lines(self, part: TicketText, *, main: bool) -> None:
         size = 1.0 if main else 0.82
         rtl = part.right_to_left
         self.text(part.service, part.language, 4.4 * size, bold=main, rtl=rtl)
         for line in (part.ahead, part.wait, part.group, part.then, part.children):
             self.text(line or "", part.language, 3.3 * size, rtl=rtl)
 
-    def _documents(self, part: TicketText, *, main: bool) -> None:
+    def _documents(self, part: TicketText) -> None:
+        """The documents to have ready, one per line in the holder's language."""
         if not part.documents:
             return
-        size = 1.0 if main else 0.82
         rtl = part.right_to_left
-        self.text(part.documents_title or "", part.language, 3.3 * size, bold=True, rtl=rtl)
+        self.text(part.documents_title or "", part.language, 3.3, bold=True, rtl=rtl)
         for document in part.documents:
-            self.text(f"• {document}", part.language, 3.0 * size, rtl=rtl, centred=False)
+            self.text(f"• {document}", part.language, 3.0, rtl=rtl, centred=False)
 
-    def paint(self, content: TicketContent | SlipContent) -> float:
-        """Paint the whole ticket (or slip); returns the height used, in pixels."""
-        if isinstance(content, SlipContent):
-            return self.paint_slip(content)
+    def _documents_portuguese(self, part: TicketText) -> None:
+        """The same documents in Portuguese, in one paragraph: for the staff, and for
+        the holder to ask for them by their Portuguese names."""
+        if not part.documents:
+            return
+        self.text(f"{part.documents_title}: {' · '.join(part.documents)}.", "pt", 2.5)
+
+    def _ticket(self, content: TicketContent) -> None:
         holder, portuguese = content.holder, content.portuguese
         self.text(content.centre_name, "pt", 2.4)
         self.rule()
         self.text(holder.number, holder.language, 3.4, rtl=holder.right_to_left)
-        self.text(content.code, "pt", 15.0, bold=True)
+        self.code(content.code, 15.0)
         self.pictogram(content.pictogram, 11.0)
-        self._block(holder, main=True)
+        self._lines(holder, main=True)
         if portuguese is not None:
             self.gap(0.6)
-            self._block(portuguese, main=False)
+            self._lines(portuguese, main=False)
         self.text(content.issued_at.strftime("%Y-%m-%d  %H:%M"), "pt", 3.0)
         self.gap(0.8)
         self.qr(content.reference, 24.0)
-        self._documents(holder, main=True)
+        self._documents(holder)
         if portuguese is not None:
-            self._documents(portuguese, main=False)
+            self._documents_portuguese(portuguese)
+        self.gap(0.6)
         self.text(holder.keep, holder.language, 3.0, rtl=holder.right_to_left)
         if portuguese is not None:
             self.text(portuguese.keep, "pt", 2.5)
@@ -190,10 +264,9 @@ class TicketPainter:
         self.text(f"{support}: {content.support_numbers}", "pt", 2.4)
         if portuguese is not None and holder.support:
             self.text(holder.support, holder.language, 2.4, rtl=holder.right_to_left)
-        return self._y + self.px(MARGIN_MM)
 
-    def paint_slip(self, content: SlipContent) -> float:
-        """Paint a slip: no ticket now, and how to book through the Migrants Support Line."""
+    def _slip(self, content: SlipContent) -> None:
+        """No ticket now, and how to book through the Migrants Support Line."""
         self.text(content.centre_name, "pt", 2.6)
         self.rule()
         for part in (content.holder, content.portuguese):
@@ -201,83 +274,75 @@ class TicketPainter:
                 continue
             main = part is content.holder
             size = 1.0 if main else 0.85
-            self.text(part.service, part.language, 4.6 * size, bold=main, rtl=part.right_to_left)
-            self.text(part.reason, part.language, 3.8 * size, bold=main, rtl=part.right_to_left)
-            self.text(part.book, part.language, 3.6 * size, rtl=part.right_to_left)
+            rtl = part.right_to_left
+            self.text(part.service, part.language, 4.6 * size, bold=main, rtl=rtl)
+            self.text(part.reason, part.language, 3.8 * size, bold=main, rtl=rtl)
+            self.text(part.book, part.language, 3.6 * size, rtl=rtl)
             self.gap(1.5)
         self.text(content.printed_at.strftime("%Y-%m-%d  %H:%M"), "pt", 3.0)
         self.rule()
         self.text(content.address, "pt", 2.6)
-        return self._y + self.px(MARGIN_MM)
 
 
 @dataclass(frozen=True, slots=True)
 class PageGeometry:
-    """The page a ticket is printed on: its size, and how much its drawing is scaled."""
+    """The page a ticket is printed on, its laid-out drawing, and how much that is
+    scaled to fit."""
 
     width_mm: float
     height_mm: float
     printable_mm: float
     scale: float
+    layout: TicketLayout
 
 
-def page_geometry(
-    content: TicketContent | SlipContent, paper: Paper, fonts: FontRegistry
-) -> PageGeometry:
-    """Measure the ticket (drawn once into a QPicture, which only records) and choose the
-    page: a roll as long as it, a sheet with the drawing scaled down if it is too long."""
-    picture = QPicture()
-    painter = QPainter(picture)
-    try:
-        used_px = TicketPainter(painter, paper.printable_mm, RECEIPT_DPI, fonts).paint(content)
-    finally:
-        painter.end()
-    used_mm = used_px * 25.4 / RECEIPT_DPI
+def page_geometry(content: Content, paper: Paper, fonts: FontRegistry) -> PageGeometry:
+    """Lay the ticket out and choose its page: a roll as long as the ticket; a sheet,
+    with the ticket drawn smaller (and rewrapped to the wider column) if it is too long."""
+    type_scale = TYPE_SCALE[paper]
+    layout = TicketLayout(content, paper.printable_mm, fonts, type_scale)
     if paper.height_mm is None:
-        return PageGeometry(paper.width_mm, used_mm, paper.printable_mm, 1.0)
-    scale = min(1.0, paper.height_mm / used_mm)
-    return PageGeometry(paper.width_mm, paper.height_mm, paper.printable_mm, scale)
+        return PageGeometry(paper.width_mm, layout.height_mm, paper.printable_mm, 1.0, layout)
+    scale = min(1.0, paper.height_mm / layout.height_mm)
+    if scale < 1.0:
+        # Rewrapped to the wider column the ticket only gets shorter: it still fits.
+        layout = TicketLayout(content, paper.printable_mm / scale, fonts, type_scale)
+    return PageGeometry(paper.width_mm, paper.height_mm, paper.printable_mm, scale, layout)
 
 
-def paint_page(
-    painter: QPainter,
-    device: QPaintDevice,
-    content: TicketContent | SlipContent,
-    geometry: PageGeometry,
-    fonts: FontRegistry,
-    dpi: float,
-) -> None:
-    """Paint onto a page of ``geometry``: centred on the paper, scaled if it must be."""
-    offset = (geometry.width_mm - geometry.printable_mm) / 2
+def paint_page(painter: QPainter, geometry: PageGeometry, dpi: float) -> None:
+    """Draw onto a page of ``geometry`` on a device of ``dpi``: centred on the paper,
+    scaled to fit if it must be."""
+    drawn_mm = geometry.layout.width_mm * geometry.scale
+    offset_mm = (geometry.width_mm - drawn_mm) / 2
     painter.save()
-    painter.translate(offset * dpi / 25.4, 0)
-    painter.scale(geometry.scale, geometry.scale)
-    TicketPainter(painter, geometry.printable_mm / geometry.scale, dpi, fonts).paint(content)
+    painter.translate(offset_mm * dpi / 25.4, 0)
+    factor = dpi / RECEIPT_DPI * geometry.scale
+    painter.scale(factor, factor)
+    geometry.layout.draw(painter)
     painter.restore()
 
 
-def render_pdf(
-    content: TicketContent | SlipContent, path: Path, paper: Paper, fonts: FontRegistry
-) -> Path:
+def render_pdf(content: Content, path: Path, paper: Paper, fonts: FontRegistry) -> Path:
     """Write the ticket as a one-page PDF of the paper's size (a roll: as long as it)."""
     geometry = page_geometry(content, paper, fonts)
     writer = QPdfWriter(str(path))
     size = QSizeF(geometry.width_mm, geometry.height_mm)
     writer.setPageSize(QPageSize(size, QPageSize.Unit.Millimeter))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setResolution(300)
+    writer.setResolution(600)
     writer.setTitle(f"Ticket {content.code}" if isinstance(content, TicketContent) else "Slip")
     writer.setCreator("CNAIM Desk")
     painter = QPainter(writer)
     try:
-        paint_page(painter, writer, content, geometry, fonts, writer.resolution())
+        paint_page(painter, geometry, writer.resolution())
     finally:
         painter.end()
     return path
 
 
 def render_image(
-    content: TicketContent | SlipContent,
+    content: Content,
     paper: Paper,
     fonts: FontRegistry,
     dpi: int = RECEIPT_DPI,
@@ -289,9 +354,24 @@ def render_image(
     head); ``monochrome`` gives a 1-bit image; ``printable_only`` drops the paper's side
     margins, as a raw receipt printer takes the width of its head."""
     geometry = page_geometry(content, paper, fonts)
+    return geometry_image(geometry, dpi, monochrome=monochrome, printable_only=printable_only)
+
+
+def geometry_image(
+    geometry: PageGeometry,
+    dpi: int = RECEIPT_DPI,
+    *,
+    monochrome: bool = False,
+    printable_only: bool = False,
+) -> QImage:
+    """``render_image`` for a ticket already laid out."""
     if printable_only:
         geometry = PageGeometry(
-            geometry.printable_mm, geometry.height_mm, geometry.printable_mm, geometry.scale
+            geometry.printable_mm,
+            geometry.height_mm,
+            geometry.printable_mm,
+            geometry.scale,
+            geometry.layout,
         )
     width = round(geometry.width_mm * dpi / 25.4)
     height = round(geometry.height_mm * dpi / 25.4)
@@ -303,7 +383,7 @@ def render_image(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, not monochrome)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, not monochrome)
     try:
-        paint_page(painter, image, content, geometry, fonts, dpi)
+        paint_page(painter, geometry, dpi)
     finally:
         painter.end()
     if monochrome:
@@ -314,11 +394,7 @@ def render_image(
 
 
 def render_png(
-    content: TicketContent | SlipContent,
-    path: Path,
-    paper: Paper,
-    fonts: FontRegistry,
-    dpi: int = RECEIPT_DPI,
+    content: Content, path: Path, paper: Paper, fonts: FontRegistry, dpi: int = RECEIPT_DPI
 ) -> Path:
     if not render_image(content, paper, fonts, dpi).save(str(path), "PNG"):
         raise OSError(f"Could not write {path}.")
