@@ -21,7 +21,6 @@ from cnaim_desk.journal.desk import (
     DeskConfig,
     DeskSetupError,
     load_flow,
-    load_holder_texts,
 )
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.lock import DeskBusy
@@ -74,16 +73,7 @@ class DeskApp:
         self.language = language or InterfaceLanguage(app)
         self.language.switch(self.settings.ui_language)
         self.bridge = JournalBridge(journal)
-        self.output = TicketOutput(
-            journal.profile,
-            journal.centre_key,
-            fonts,
-            load_holder_texts(resources_dir()),
-            pdf_dir=journal.data_dir.root / "tickets",
-            printer_name=lambda: self.settings.printer_name,
-            paper=lambda: self.settings.paper,
-            escpos_target=lambda: self.settings.escpos_target,
-        )
+        self.output = TicketOutput.for_desk(journal, fonts, self.settings)
         self.reception: ReceptionWindow | None = None
         self.counter: CounterWindow | None = None
         self.board: BoardWindow | None = None

@@ -4,16 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from cnaim_desk.domain.centres import CentreProfile
 from cnaim_desk.domain.flow import TriageFlow
 from cnaim_desk.domain.holder_text import HolderTexts
+from cnaim_desk.journal.desk import load_holder_texts
+from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.queries import TicketView
 from cnaim_desk.journal.signing import CentreKey
 from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent, ticket_content
 from cnaim_desk.printing.printers import PrintResult, TicketPrinter
 from cnaim_desk.printing.reference import TicketReference
+from cnaim_desk.resources import resources_dir
+
+
+class PrintSettings(Protocol):
+    """Where a desk prints (its settings.ini): read at each print, so a change applies
+    at once."""
+
+    @property
+    def printer_name(self) -> str: ...
+    @property
+    def paper(self) -> Paper: ...
+    @property
+    def escpos_target(self) -> str: ...
 
 
 class TicketOutput:
@@ -44,6 +60,23 @@ class TicketOutput:
         self._paper = paper
         self._escpos_target = escpos_target
         self.flow = flow
+
+    @classmethod
+    def for_desk(
+        cls, journal: Journal, fonts: FontRegistry, settings: PrintSettings
+    ) -> TicketOutput:
+        """The output of the desk ``journal`` belongs to, printing as its settings say;
+        tickets saved as PDF go to the desk's ``tickets`` folder."""
+        return cls(
+            journal.profile,
+            journal.centre_key,
+            fonts,
+            load_holder_texts(resources_dir()),
+            pdf_dir=journal.data_dir.root / "tickets",
+            printer_name=lambda: settings.printer_name,
+            paper=lambda: settings.paper,
+            escpos_target=lambda: settings.escpos_target,
+        )
 
     def reference(self, ticket: TicketView) -> str:
         """The signed reference of a ticket's QR code."""
