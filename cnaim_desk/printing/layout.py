@@ -168,7 +168,7 @@ def ticket_content(
         portuguese=portuguese,
         centre_name=profile.name.get("pt", ""),
         address=profile.address,
-        support_numbers=" / ".join(profile.support_line.numbers),
+        support_numbers=" / ".join(n.replace(" ", "\u00a0") for n in profile.support_line.numbers),
         reference=reference,
     )
 

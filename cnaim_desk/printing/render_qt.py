@@ -41,6 +41,9 @@ MARGIN_MM = 3.0
 RECEIPT_DPI = 203
 #: Type sizes are set for the 72 mm a receipt head prints; smaller on 58 mm rolls.
 TYPE_SCALE = {Paper.RECEIPT_80: 1.0, Paper.RECEIPT_58: 0.8, Paper.A6: 1.0, Paper.A4: 1.3}
+#: The QR code's side on paper, and the room the code needs to stand beside it.
+QR_MM = 24.0
+CODE_BESIDE_QR_MM = 55.0
 _BLACK = QColor("black")
 Content = TicketContent | SlipContent
 
@@ -86,9 +89,15 @@ class TicketLayout:
     placed, and the height they take. Built once, drawn on any device."""
 
     def __init__(
-        self, content: Content, width_mm: float, fonts: FontRegistry, type_scale: float = 1.0
+        self,
+        content: Content,
+        width_mm: float,
+        fonts: FontRegistry,
+        type_scale: float = 1.0,
+        drawn_at: float = 1.0,
     ):
         self.content = content
+        self._drawn_at = drawn_at
         self.width_mm = width_mm
         self._fonts = fonts
         self._type_scale = type_scale
@@ -194,13 +203,18 @@ class TicketLayout:
         self._pieces.append(lambda painter: renderer.render(painter, box))
         self._y += side + _px(0.8)
 
-    def qr(self, payload: str, size_mm: float) -> None:
-        modules, runs = _qr_runs(payload)
-        # Whole receipt dots per module: fractional modules blur the edges a scanner reads.
-        module = max(1, int(_px(size_mm) / modules))
-        side = module * modules
-        left = round(self._left + (self._width - side) / 2)
-        top = round(self._y)
+    def _qr_side(self, payload: str, size_mm: float) -> tuple[int, int]:
+        """The QR code's module and side in dots, ``size_mm`` across on paper even when
+        the page is drawn smaller. Whole dots per module: fractional modules blur the
+        edges a scanner reads."""
+        modules, _ = _qr_runs(payload)
+        module = max(1, int(_px(size_mm / self._drawn_at) / modules))
+        return module, module * modules
+
+    def _qr_at(self, payload: str, size_mm: float, left: float, top: float) -> int:
+        _, runs = _qr_runs(payload)
+        module, side = self._qr_side(payload, size_mm)
+        left, top = round(left), round(top)
 
         def draw(painter: QPainter) -> None:
             for row, column, length in runs:
@@ -210,16 +224,28 @@ class TicketLayout:
                 )
 
         self._pieces.append(draw)
+        return side
+
+    def qr(self, payload: str, size_mm: float) -> None:
+        """The QR code, centred in the column."""
+        _, side = self._qr_side(payload, size_mm)
+        self._qr_at(payload, size_mm, self._left + (self._width - side) / 2, self._y)
         self._y += side + _px(1.2)
 
     # -- a ticket --------------------------------------------------------------------------
 
-    def _lines(self, part: TicketText, *, main: bool) -> None:
-        size = 1.0 if main else 0.82
+    def _lines(self, part: TicketText) -> None:
+        """The service and the holder's lines, large, one per line."""
         rtl = part.right_to_left
-        self.text(part.service, part.language, 4.4 * size, bold=main, rtl=rtl)
+        self.text(part.service, part.language, 4.4, bold=True, rtl=rtl)
         for line in (part.ahead, part.wait, part.group, part.then, part.children):
-            self.text(line or "", part.language, 3.3 * size, rtl=rtl)
+            self.text(line or "", part.language, 3.3, rtl=rtl)
+
+    def _lines_portuguese(self, part: TicketText) -> None:
+        """The same in Portuguese, smaller, the lines run together: for the staff."""
+        self.text(part.service, "pt", 3.6)
+        lines = (part.ahead, part.wait, part.group, part.then, part.children)
+        self.text(" · ".join(line for line in lines if line), "pt", 2.7)
 
     def _documents(self, part: TicketText) -> None:
         """The documents to have ready, one per line in the holder's language."""
@@ -237,20 +263,37 @@ class TicketLayout:
             return
         self.text(f"{part.documents_title}: {' · '.join(part.documents)}.", "pt", 2.5)
 
+    def _number(self, content: TicketContent) -> bool:
+        """ "Your number", the code very large, the service's pictogram; on a wide column
+        (a sheet) the QR code beside them, which saves its height: True then."""
+        holder = content.holder
+        _, qr_side = self._qr_side(content.reference, QR_MM)
+        beside = self._width >= qr_side + _px(CODE_BESIDE_QR_MM)
+        left, width, top = self._left, self._width, self._y
+        if beside:
+            self._width = width - qr_side - _px(3)
+        self.text(holder.number, holder.language, 3.4, rtl=holder.right_to_left)
+        self.code(content.code, 15.0)
+        self.pictogram(content.pictogram, 11.0)
+        if beside:
+            self._width = width
+            self._qr_at(content.reference, QR_MM, left + width - qr_side, top + _px(1))
+            self._y = max(self._y, top + qr_side + _px(2.2))
+        return beside
+
     def _ticket(self, content: TicketContent) -> None:
         holder, portuguese = content.holder, content.portuguese
         self.text(content.centre_name, "pt", 2.4)
         self.rule()
-        self.text(holder.number, holder.language, 3.4, rtl=holder.right_to_left)
-        self.code(content.code, 15.0)
-        self.pictogram(content.pictogram, 11.0)
-        self._lines(holder, main=True)
+        qr_done = self._number(content)
+        self._lines(holder)
         if portuguese is not None:
             self.gap(0.6)
-            self._lines(portuguese, main=False)
+            self._lines_portuguese(portuguese)
         self.text(content.issued_at.strftime("%Y-%m-%d  %H:%M"), "pt", 3.0)
-        self.gap(0.8)
-        self.qr(content.reference, 24.0)
+        if not qr_done:
+            self.gap(0.8)
+            self.qr(content.reference, QR_MM)
         self._documents(holder)
         if portuguese is not None:
             self._documents_portuguese(portuguese)
@@ -304,9 +347,16 @@ def page_geometry(content: Content, paper: Paper, fonts: FontRegistry) -> PageGe
     if paper.height_mm is None:
         return PageGeometry(paper.width_mm, layout.height_mm, paper.printable_mm, 1.0, layout)
     scale = min(1.0, paper.height_mm / layout.height_mm)
-    if scale < 1.0:
-        # Rewrapped to the wider column the ticket only gets shorter: it still fits.
-        layout = TicketLayout(content, paper.printable_mm / scale, fonts, type_scale)
+    for _ in range(3):
+        if scale >= 1.0:
+            break
+        # Drawn smaller: rewrapped to the wider column (so shorter), the QR code kept at
+        # its size on paper (so a little taller); measured again until it fits.
+        layout = TicketLayout(content, paper.printable_mm / scale, fonts, type_scale, scale)
+        fit = paper.height_mm / layout.height_mm
+        if fit >= scale:
+            break
+        scale = fit
     return PageGeometry(paper.width_mm, paper.height_mm, paper.printable_mm, scale, layout)
 
 
