@@ -80,7 +80,14 @@ class DeskApp:
 
     def _staff_window(self, window: QMainWindow) -> QMainWindow:
         window.setStyleSheet(STAFF_STYLE)
-        DeskMenu(window, self.settings, self.language.switch, self.app.quit)
+        DeskMenu(
+            window,
+            self.settings,
+            self.language.switch,
+            self.app.quit,
+            self.output,
+            self.journal.now,
+        )
         window.resize(1100, 760)
         return window
 

@@ -4,47 +4,47 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="42" />
+        <location filename="../cnaim_desk/ui/labels.py" line="44" />
         <source>called</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="43" />
+        <location filename="../cnaim_desk/ui/labels.py" line="45" />
         <source>recalled</source>
         <translation>recalled</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="44" />
+        <location filename="../cnaim_desk/ui/labels.py" line="46" />
         <source>started</source>
         <translation>started</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="45" />
+        <location filename="../cnaim_desk/ui/labels.py" line="47" />
         <source>finished</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="46" />
+        <location filename="../cnaim_desk/ui/labels.py" line="48" />
         <source>marked as a no-show</source>
         <translation>marked as a no-show</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="47" />
+        <location filename="../cnaim_desk/ui/labels.py" line="49" />
         <source>reinstated</source>
         <translation>reinstated</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="48" />
+        <location filename="../cnaim_desk/ui/labels.py" line="50" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="49" />
+        <location filename="../cnaim_desk/ui/labels.py" line="51" />
         <source>referred</source>
         <translation>referred</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="50" />
+        <location filename="../cnaim_desk/ui/labels.py" line="52" />
         <source>checked in</source>
         <translation>checked in</translation>
     </message>
@@ -52,117 +52,139 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="168" />
         <source>CNAIM Desk — Counter {desk}</source>
+        <extracomment>A scanned ticket in these can be called out of turn.</extracomment>
         <translation>CNAIM Desk — Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
         <source>Counter {desk}</source>
         <translation>Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
         <source>At this counter</source>
         <translation>At this counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="147" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
         <source>Services served</source>
         <translation>Services served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="149" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="173" />
         <source>Call next (F5)</source>
         <translation>Call next (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="150" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
         <source>Recall (F6)</source>
         <translation>Recall (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="151" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
         <source>Start (F7)</source>
         <translation>Start (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="152" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
         <source>Finish (F8)</source>
         <translation>Finish (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="153" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
         <source>No-show (F9)</source>
         <translation>No-show (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="158" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="182" />
+        <source>Call this ticket (F4)</source>
+        <translation>Call this ticket (F4)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="184" />
         <source>Waiting, in calling order</source>
         <translation>Waiting, in calling order</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="161" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="187" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="162" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="163" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="164" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="165" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="166" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="227" />
         <source>Choose at least one service to call for.</source>
         <translation>Choose at least one service to call for.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="209" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="257" />
         <source>No one is waiting for these services.</source>
         <translation>No one is waiting for these services.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="217" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="267" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>No ticket at this counter: call the next person first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="274" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="330" />
+        <source>Scanned: {code}</source>
+        <translation>Scanned: {code}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="333" />
+        <source>{n} ahead</source>
+        <translation>{n} ahead</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="335" />
+        <source>called by {desk}</source>
+        <translation>called by {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="345" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Free. Press F5 to call the next person.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="281" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="337" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="352" />
         <source>language: {name}</source>
         <translation>language: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="285" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="356" />
         <source>priority: {category}</source>
         <translation>priority: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="288" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
         <source>recalled {n}×</source>
         <translation>recalled {n}×</translation>
     </message>
@@ -170,75 +192,196 @@
 <context>
     <name>DeskMenu</name>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="57" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="66" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="58" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="70" />
         <source>none — tickets saved as PDF</source>
         <translation>none — tickets saved as PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="59" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="72" />
         <source>&amp;Printer… ({printer})</source>
         <translation>&amp;Printer… ({printer})</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="60" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="73" />
         <source>P&amp;aper</source>
         <translation>P&amp;aper</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="61" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="76" />
         <source>Interface &amp;language</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="62" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="77" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
+</context>
+<context>
+    <name>FindTicketDialog</name>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="74" />
-        <source>No printer: save each ticket as a PDF</source>
-        <translation>No printer: save each ticket as a PDF</translation>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="56" />
+        <source>Find a ticket (F7)</source>
+        <extracomment>A ticket is printed again only while its holder still needs it.</extracomment>
+        <translation>Find a ticket (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="57" />
+        <source>Print again (Enter)</source>
+        <translation>Print again (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="58" />
+        <source>Ticket found</source>
+        <translation>Ticket found</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="62" />
+        <source>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</source>
+        <translation>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="83" />
+        <source>issued at {time}</source>
+        <translation>issued at {time}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="84" />
+        <source>language: {name}</source>
+        <translation>language: {name}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="87" />
+        <source>printed again {n}×</source>
+        <translation>printed again {n}×</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="90" />
+        <source>no longer in the queue: not printed again</source>
+        <translation>no longer in the queue: not printed again</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="29" />
+        <source>80 mm receipt roll</source>
+        <extracomment>Drawn a little larger than life, to be read on a desk screen.</extracomment>
+        <translation>80 mm receipt roll</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="30" />
+        <source>58 mm receipt roll</source>
+        <translation>58 mm receipt roll</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="31" />
+        <source>A6 card (105 × 148 mm)</source>
+        <translation>A6 card (105 × 148 mm)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="32" />
+        <source>A4 sheet</source>
+        <translation>A4 sheet</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="113" />
         <source>Ticket printer</source>
         <translation>Ticket printer</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
-        <source>Print tickets on:</source>
-        <translation>Print tickets on:</translation>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="114" />
+        <source>No printer: save each ticket as a PDF</source>
+        <translation>No printer: save each ticket as a PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="115" />
+        <source>A printer of this computer:</source>
+        <translation>A printer of this computer:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="116" />
+        <source>A receipt printer without a driver (ESC/POS):</source>
+        <translation>A receipt printer without a driver (ESC/POS):</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="117" />
+        <source>Printers of this computer</source>
+        <translation>Printers of this computer</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="119" />
+        <source>Receipt printer address (tcp://host:port) or device file</source>
+        <translation>Receipt printer address (tcp://host:port) or device file</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="121" />
+        <source>Print a &amp;test ticket</source>
+        <translation>Print a &amp;test ticket</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="138" />
+        <source>This computer has no printer installed.</source>
+        <translation>This computer has no printer installed.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="140" />
+        <source>Give the printer's address as tcp://host:port, or its device file.</source>
+        <translation>Give the printer's address as tcp://host:port, or its device file.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="162" />
+        <source>Ready.</source>
+        <translation>Ready.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="163" />
+        <source>Not ready: {reason}.</source>
+        <translation>Not ready: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="175" />
+        <source>✔ Test ticket sent to {where}.</source>
+        <translation>✔ Test ticket sent to {where}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="180" />
+        <source>The test ticket was not printed: {reason}</source>
+        <translation>The test ticket was not printed: {reason}</translation>
     </message>
 </context>
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="15" />
+        <location filename="../cnaim_desk/ui/labels.py" line="17" />
         <source>No priority</source>
         <translation>No priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <location filename="../cnaim_desk/ui/labels.py" line="19" />
         <source>Disability</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="18" />
+        <location filename="../cnaim_desk/ui/labels.py" line="20" />
         <source>Elderly (65+)</source>
         <translation>Elderly (65+)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <location filename="../cnaim_desk/ui/labels.py" line="21" />
         <source>Pregnancy</source>
         <translation>Pregnancy</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="20" />
+        <location filename="../cnaim_desk/ui/labels.py" line="22" />
         <source>Child up to 2</source>
         <translation>Child up to 2</translation>
     </message>
@@ -246,205 +389,210 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Reception {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="195" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Welcome and Screening · {centre} · desk {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="212" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="213" />
         <source>People</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="215" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="206" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
         <source>Until</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
         <source>Appointments today (F4 check-in, F6 import)</source>
         <translation>Appointments today (F4 check-in, F6 import)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Booking</source>
         <translation>Booking</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="213" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="223" />
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="224" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="215" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="225" />
+        <source>Preview (Ctrl+Shift+P)</source>
+        <translation>Preview (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Open PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="227" />
         <source>Last ticket number</source>
         <translation>Last ticket number</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="400" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="398" />
         <source>Information only: recorded, no ticket.</source>
         <translation>Information only: recorded, no ticket.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="414" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="412" />
         <source>Not issued: {reason}</source>
         <translation>Not issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="448" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="445" />
         <source>No ticket: a booking slip was printed.</source>
         <translation>No ticket: a booking slip was printed.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="457" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="463" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="468" />
         <source>Lawyer or representative</source>
         <translation>Lawyer or representative</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="457" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
         <source>Professional number:</source>
         <translation>Professional number:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="469" />
         <source>Cases today (at most {cap} a day):</source>
         <translation>Cases today (at most {cap} a day):</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
         <source>Appointment check-in</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
         <source>Booking reference:</source>
         <translation>Booking reference:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="494" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
         <source>late for the appointment: normal queue</source>
         <translation>late for the appointment: normal queue</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
         <source>Import the day's appointments</source>
         <translation>Import the day's appointments</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="509" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="527" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="532" />
         <source>Appointments not imported</source>
         <translation>Appointments not imported</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="528" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="533" />
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>Nothing was imported. Correct these lines and import again:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="535" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="540" />
         <source>{added} appointment(s) imported, {unchanged} already there.</source>
         <translation>{added} appointment(s) imported, {unchanged} already there.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="562" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="587" />
         <source>F2 starts with the next arrival.</source>
         <translation>F2 starts with the next arrival.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="622" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="648" />
         <source>appointment</source>
         <translation>appointment</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="569" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="594" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="571" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="596" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="573" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="598" />
         <source>about {n} min</source>
         <translation>about {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="575" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="600" />
         <source>no wait estimate yet</source>
         <translation>no wait estimate yet</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="585" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="610" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Saved as PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="587" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="612" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Printed on {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="591" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="616" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="617" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="643" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -452,9 +600,57 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="58" />
+        <location filename="../cnaim_desk/ui/labels.py" line="61" />
+        <source>This is not a CNAIM ticket code.</source>
+        <translation>This is not a CNAIM ticket code.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="62" />
+        <source>This ticket code is damaged or forged: it was not issued here.</source>
+        <translation>This ticket code is damaged or forged: it was not issued here.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="65" />
+        <source>This ticket is from another centre ({centre}): it is not valid here.</source>
+        <translation>This ticket is from another centre ({centre}): it is not valid here.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="68" />
+        <source>This ticket is from another day ({day}): it is not valid today.</source>
+        <translation>This ticket is from another day ({day}): it is not valid today.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="71" />
+        <source>Scan a ticket, or type its code.</source>
+        <translation>Scan a ticket, or type its code.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="74" />
+        <source>There is no ticket {ref} today.</source>
+        <translation>There is no ticket {ref} today.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="77" />
         <source>Ticket {code} is {status}; it cannot be {action}.</source>
         <translation>Ticket {code} is {status}; it cannot be {action}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <location filename="../cnaim_desk/ui/scan.py" line="57" />
+        <source>Scan or type a ticket:</source>
+        <translation>Scan or type a ticket:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/scan.py" line="58" />
+        <source>QR code, or a code such as S023</source>
+        <translation>QR code, or a code such as S023</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/scan.py" line="59" />
+        <source>Ticket to open: scan its QR code or type its code</source>
+        <translation>Ticket to open: scan its QR code or type its code</translation>
     </message>
 </context>
 <context>
@@ -538,44 +734,67 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="27" />
+        <location filename="../cnaim_desk/ui/labels.py" line="29" />
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="28" />
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
         <source>called — waiting for the person</source>
         <translation>called — waiting for the person</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
         <source>being served</source>
         <translation>being served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
         <source>no-show</source>
         <translation>no-show</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <location filename="../cnaim_desk/ui/labels.py" line="34" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <location filename="../cnaim_desk/ui/labels.py" line="35" />
         <source>waiting after a referral</source>
         <translation>waiting after a referral</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="34" />
+        <location filename="../cnaim_desk/ui/labels.py" line="36" />
         <source>closed with the day</source>
         <translation>closed with the day</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPreviewDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="54" />
+        <source>{paper}: {width:.0f} × {height:.0f} mm</source>
+        <translation>{paper}: {width:.0f} × {height:.0f} mm</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="63" />
+        <source>Ticket {code} as printed</source>
+        <translation>Ticket {code} as printed</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="70" />
+        <source>Print again (Enter)</source>
+        <translation>Print again (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="77" />
+        <source>Ticket {code}: preview</source>
+        <translation>Ticket {code}: preview</translation>
     </message>
 </context>
 <context>
@@ -687,10 +906,11 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="221" />
-        <location filename="../cnaim_desk/app.py" line="228" />
+        <location filename="../cnaim_desk/app.py" line="233" />
+        <location filename="../cnaim_desk/app.py" line="239" />
+        <location filename="../cnaim_desk/app.py" line="245" />
         <source>CNAIM Desk cannot start</source>
-        <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
+        <extracomment>A few people already waiting when the demo opens: (service, priority, language). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
         <translation>CNAIM Desk cannot start</translation>
     </message>
 </context>

@@ -4,47 +4,47 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="42" />
+        <location filename="../cnaim_desk/ui/labels.py" line="44" />
         <source>called</source>
         <translation>chamada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="43" />
+        <location filename="../cnaim_desk/ui/labels.py" line="45" />
         <source>recalled</source>
         <translation>chamada de novo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="44" />
+        <location filename="../cnaim_desk/ui/labels.py" line="46" />
         <source>started</source>
         <translation>iniciada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="45" />
+        <location filename="../cnaim_desk/ui/labels.py" line="47" />
         <source>finished</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="46" />
+        <location filename="../cnaim_desk/ui/labels.py" line="48" />
         <source>marked as a no-show</source>
         <translation>marcada como falta</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="47" />
+        <location filename="../cnaim_desk/ui/labels.py" line="49" />
         <source>reinstated</source>
         <translation>reposta na fila</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="48" />
+        <location filename="../cnaim_desk/ui/labels.py" line="50" />
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="49" />
+        <location filename="../cnaim_desk/ui/labels.py" line="51" />
         <source>referred</source>
         <translation>encaminhada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="50" />
+        <location filename="../cnaim_desk/ui/labels.py" line="52" />
         <source>checked in</source>
         <translation>registada à chegada</translation>
     </message>
@@ -52,117 +52,139 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="144" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="168" />
         <source>CNAIM Desk — Counter {desk}</source>
+        <extracomment>A scanned ticket in these can be called out of turn.</extracomment>
         <translation>CNAIM Desk — Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="145" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
         <source>Counter {desk}</source>
         <translation>Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="146" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
         <source>At this counter</source>
         <translation>Neste balcão</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="147" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
         <source>Services served</source>
         <translation>Serviços atendidos</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="149" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="173" />
         <source>Call next (F5)</source>
         <translation>Chamar o seguinte (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="150" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
         <source>Recall (F6)</source>
         <translation>Voltar a chamar (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="151" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
         <source>Start (F7)</source>
         <translation>Iniciar (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="152" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
         <source>Finish (F8)</source>
         <translation>Terminar (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="153" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
         <source>No-show (F9)</source>
         <translation>Não compareceu (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="158" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="182" />
+        <source>Call this ticket (F4)</source>
+        <translation>Chamar esta senha (F4)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="184" />
         <source>Waiting, in calling order</source>
         <translation>Em espera, pela ordem de chamada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="161" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="187" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="162" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="163" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="164" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
         <source>Language</source>
         <translation>Língua</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="165" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
         <source>Priority</source>
         <translation>Prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="166" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="201" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="227" />
         <source>Choose at least one service to call for.</source>
         <translation>Escolha pelo menos um serviço para chamar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="209" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="257" />
         <source>No one is waiting for these services.</source>
         <translation>Ninguém está à espera destes serviços.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="217" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="267" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>Não há senha neste balcão: chame primeiro a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="274" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="330" />
+        <source>Scanned: {code}</source>
+        <translation>Lida: {code}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="333" />
+        <source>{n} ahead</source>
+        <translation>{n} à frente</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="335" />
+        <source>called by {desk}</source>
+        <translation>chamada por {desk}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="345" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Livre. Prima F5 para chamar a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="281" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="337" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="352" />
         <source>language: {name}</source>
         <translation>língua: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="285" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="356" />
         <source>priority: {category}</source>
         <translation>prioridade: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="288" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
         <source>recalled {n}×</source>
         <translation>chamada repetida {n}×</translation>
     </message>
@@ -170,75 +192,196 @@
 <context>
     <name>DeskMenu</name>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="57" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="66" />
         <source>&amp;Desk</source>
         <translation>&amp;Posto</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="58" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="70" />
         <source>none — tickets saved as PDF</source>
         <translation>nenhuma — senhas guardadas em PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="59" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="72" />
         <source>&amp;Printer… ({printer})</source>
         <translation>&amp;Impressora… ({printer})</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="60" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="73" />
         <source>P&amp;aper</source>
         <translation>P&amp;apel</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="61" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="76" />
         <source>Interface &amp;language</source>
         <translation>&amp;Língua da interface</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="62" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="77" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
+</context>
+<context>
+    <name>FindTicketDialog</name>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="74" />
-        <source>No printer: save each ticket as a PDF</source>
-        <translation>Sem impressora: guardar cada senha em PDF</translation>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="56" />
+        <source>Find a ticket (F7)</source>
+        <extracomment>A ticket is printed again only while its holder still needs it.</extracomment>
+        <translation>Procurar uma senha (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="57" />
+        <source>Print again (Enter)</source>
+        <translation>Imprimir de novo (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="58" />
+        <source>Ticket found</source>
+        <translation>Senha encontrada</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="62" />
+        <source>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</source>
+        <translation>Leia o código QR da senha — no papel ou numa fotografia no telemóvel da pessoa — ou escreva o seu código e prima Enter.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="83" />
+        <source>issued at {time}</source>
+        <translation>emitida às {time}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="84" />
+        <source>language: {name}</source>
+        <translation>língua: {name}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="87" />
+        <source>printed again {n}×</source>
+        <translation>reimpressa {n}×</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="90" />
+        <source>no longer in the queue: not printed again</source>
+        <translation>já não está na fila: não se reimprime</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="29" />
+        <source>80 mm receipt roll</source>
+        <extracomment>Drawn a little larger than life, to be read on a desk screen.</extracomment>
+        <translation>Rolo de talões de 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="30" />
+        <source>58 mm receipt roll</source>
+        <translation>Rolo de talões de 58 mm</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="31" />
+        <source>A6 card (105 × 148 mm)</source>
+        <translation>Cartão A6 (105 × 148 mm)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="32" />
+        <source>A4 sheet</source>
+        <translation>Folha A4</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="113" />
         <source>Ticket printer</source>
         <translation>Impressora de senhas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
-        <source>Print tickets on:</source>
-        <translation>Imprimir as senhas em:</translation>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="114" />
+        <source>No printer: save each ticket as a PDF</source>
+        <translation>Sem impressora: guardar cada senha em PDF</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="115" />
+        <source>A printer of this computer:</source>
+        <translation>Uma impressora deste computador:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="116" />
+        <source>A receipt printer without a driver (ESC/POS):</source>
+        <translation>Uma impressora de talões sem controlador (ESC/POS):</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="117" />
+        <source>Printers of this computer</source>
+        <translation>Impressoras deste computador</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="119" />
+        <source>Receipt printer address (tcp://host:port) or device file</source>
+        <translation>Endereço da impressora de talões (tcp://máquina:porta) ou ficheiro de dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="121" />
+        <source>Print a &amp;test ticket</source>
+        <translation>Imprimir uma senha de &amp;teste</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="138" />
+        <source>This computer has no printer installed.</source>
+        <translation>Este computador não tem nenhuma impressora instalada.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="140" />
+        <source>Give the printer's address as tcp://host:port, or its device file.</source>
+        <translation>Indique o endereço da impressora como tcp://máquina:porta, ou o seu ficheiro de dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="162" />
+        <source>Ready.</source>
+        <translation>Pronta.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="163" />
+        <source>Not ready: {reason}.</source>
+        <translation>Não está pronta: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="175" />
+        <source>✔ Test ticket sent to {where}.</source>
+        <translation>✔ Senha de teste enviada para {where}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="180" />
+        <source>The test ticket was not printed: {reason}</source>
+        <translation>A senha de teste não foi impressa: {reason}</translation>
     </message>
 </context>
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="15" />
+        <location filename="../cnaim_desk/ui/labels.py" line="17" />
         <source>No priority</source>
         <translation>Sem prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <location filename="../cnaim_desk/ui/labels.py" line="19" />
         <source>Disability</source>
         <translation>Deficiência</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="18" />
+        <location filename="../cnaim_desk/ui/labels.py" line="20" />
         <source>Elderly (65+)</source>
         <translation>Idoso (65+)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <location filename="../cnaim_desk/ui/labels.py" line="21" />
         <source>Pregnancy</source>
         <translation>Gravidez</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="20" />
+        <location filename="../cnaim_desk/ui/labels.py" line="22" />
         <source>Child up to 2</source>
         <translation>Criança até 2 anos</translation>
     </message>
@@ -246,205 +389,210 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="192" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Receção {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="195" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Acolhimento e Triagem · {centre} · posto {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="199" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
         <source>Waiting now</source>
         <translation>Em espera agora</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="212" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="204" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
         <source>Wait</source>
         <translation>Espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="203" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="213" />
         <source>People</source>
         <translation>Pessoas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="215" />
         <source>Left</source>
         <translation>Restam</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="206" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
         <source>Until</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
         <source>Appointments today (F4 check-in, F6 import)</source>
         <translation>Marcações de hoje (F4 registar chegada, F6 importar)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Booking</source>
         <translation>Marcação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="211" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="213" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="223" />
         <source>Last ticket</source>
         <translation>Última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="224" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reimprimir (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="215" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="225" />
+        <source>Preview (Ctrl+Shift+P)</source>
+        <translation>Pré-visualizar (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Open PDF</source>
         <translation>Abrir PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="227" />
         <source>Last ticket number</source>
         <translation>Número da última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="400" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="398" />
         <source>Information only: recorded, no ticket.</source>
         <translation>Só informação: registada, sem senha.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="414" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="412" />
         <source>Not issued: {reason}</source>
         <translation>Não emitida: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="448" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="445" />
         <source>No ticket: a booking slip was printed.</source>
         <translation>Sem senha: foi impresso um talão para marcar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="457" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="463" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="468" />
         <source>Lawyer or representative</source>
         <translation>Advogado ou representante</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="457" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
         <source>Professional number:</source>
         <translation>Número da cédula profissional:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="464" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="469" />
         <source>Cases today (at most {cap} a day):</source>
         <translation>Processos hoje (no máximo {cap} por dia):</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
         <source>Appointment check-in</source>
         <translation>Chegada de marcação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
         <source>Booking reference:</source>
         <translation>Referência da marcação:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="494" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
         <source>late for the appointment: normal queue</source>
         <translation>chegou tarde à marcação: fila normal</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
         <source>Import the day's appointments</source>
         <translation>Importar as marcações do dia</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
         <source>CSV files (*.csv)</source>
         <translation>Ficheiros CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="509" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="527" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="532" />
         <source>Appointments not imported</source>
         <translation>Marcações não importadas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="528" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="533" />
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>Nada foi importado. Corrija estas linhas e importe de novo:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="535" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="540" />
         <source>{added} appointment(s) imported, {unchanged} already there.</source>
         <translation>{added} marcação(ões) importada(s), {unchanged} já existia(m).</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="562" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="587" />
         <source>F2 starts with the next arrival.</source>
         <translation>F2 começa com a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="622" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="648" />
         <source>appointment</source>
         <translation>marcação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="569" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="594" />
         <source>next in line</source>
         <translation>é a seguinte</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="571" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="596" />
         <source>{n} ahead</source>
         <translation>{n} à frente</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="573" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="598" />
         <source>about {n} min</source>
         <translation>cerca de {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="575" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="600" />
         <source>no wait estimate yet</source>
         <translation>ainda sem previsão de espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="585" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="610" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Guardada em PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="587" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="612" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Impressa em {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="591" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="616" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Não impressa: {reason} A senha é válida: diga à pessoa o seu número, {code}, e reimprima quando a impressora voltar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="617" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="643" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -452,9 +600,57 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="58" />
+        <location filename="../cnaim_desk/ui/labels.py" line="61" />
+        <source>This is not a CNAIM ticket code.</source>
+        <translation>Isto não é um código de senha do CNAIM.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="62" />
+        <source>This ticket code is damaged or forged: it was not issued here.</source>
+        <translation>Este código de senha está danificado ou foi falsificado: não foi emitido aqui.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="65" />
+        <source>This ticket is from another centre ({centre}): it is not valid here.</source>
+        <translation>Esta senha é de outro centro ({centre}): não é válida aqui.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="68" />
+        <source>This ticket is from another day ({day}): it is not valid today.</source>
+        <translation>Esta senha é de outro dia ({day}): não é válida hoje.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="71" />
+        <source>Scan a ticket, or type its code.</source>
+        <translation>Leia uma senha, ou escreva o seu código.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="74" />
+        <source>There is no ticket {ref} today.</source>
+        <translation>Não há nenhuma senha {ref} hoje.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="77" />
         <source>Ticket {code} is {status}; it cannot be {action}.</source>
         <translation>A senha {code} não pode ser {action}: o seu estado é «{status}».</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <location filename="../cnaim_desk/ui/scan.py" line="57" />
+        <source>Scan or type a ticket:</source>
+        <translation>Ler ou escrever uma senha:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/scan.py" line="58" />
+        <source>QR code, or a code such as S023</source>
+        <translation>Código QR, ou um código como S023</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/scan.py" line="59" />
+        <source>Ticket to open: scan its QR code or type its code</source>
+        <translation>Senha a abrir: leia o código QR ou escreva o código</translation>
     </message>
 </context>
 <context>
@@ -538,44 +734,67 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="27" />
+        <location filename="../cnaim_desk/ui/labels.py" line="29" />
         <source>waiting</source>
         <translation>em espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="28" />
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
         <source>called — waiting for the person</source>
         <translation>chamada — à espera da pessoa</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
         <source>being served</source>
         <translation>em atendimento</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
         <source>done</source>
         <translation>concluída</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
         <source>no-show</source>
         <translation>não compareceu</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <location filename="../cnaim_desk/ui/labels.py" line="34" />
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <location filename="../cnaim_desk/ui/labels.py" line="35" />
         <source>waiting after a referral</source>
         <translation>em espera após encaminhamento</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="34" />
+        <location filename="../cnaim_desk/ui/labels.py" line="36" />
         <source>closed with the day</source>
         <translation>fechada com o dia</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPreviewDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="54" />
+        <source>{paper}: {width:.0f} × {height:.0f} mm</source>
+        <translation>{paper}: {width:.0f} × {height:.0f} mm</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="63" />
+        <source>Ticket {code} as printed</source>
+        <translation>Senha {code} tal como é impressa</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="70" />
+        <source>Print again (Enter)</source>
+        <translation>Imprimir de novo (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="77" />
+        <source>Ticket {code}: preview</source>
+        <translation>Senha {code}: pré-visualização</translation>
     </message>
 </context>
 <context>
@@ -687,10 +906,11 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="221" />
-        <location filename="../cnaim_desk/app.py" line="228" />
+        <location filename="../cnaim_desk/app.py" line="233" />
+        <location filename="../cnaim_desk/app.py" line="239" />
+        <location filename="../cnaim_desk/app.py" line="245" />
         <source>CNAIM Desk cannot start</source>
-        <extracomment>A few people already waiting when the demo opens: (service, priority, language).</extracomment>
+        <extracomment>A few people already waiting when the demo opens: (service, priority, language). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
         <translation>O CNAIM Desk não pode arrancar</translation>
     </message>
 </context>

@@ -63,7 +63,11 @@ log = logging.getLogger(__name__)
 
 
 class TicketNotFound(Exception):
-    """No ticket of today matches the given id or code."""
+    """No ticket of today matches the given id or code (``ref``)."""
+
+    def __init__(self, message: str, ref: str = ""):
+        super().__init__(message)
+        self.ref = ref
 
 
 Listener = Callable[[Change], None]
@@ -528,7 +532,7 @@ class Journal:
         """Today's ticket by id or code; raises :class:`TicketNotFound`."""
         view = self.reader.run(lambda q: q.ticket(self.today().isoformat(), ref))
         if view is None:
-            raise TicketNotFound(f"There is no ticket {ref} today.")
+            raise TicketNotFound(f"There is no ticket {ref} today.", ref)
         return view
 
     def _ticket_op(self, ref: str, op: Op, data: dict[str, object] | None = None) -> TicketView:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -14,7 +16,13 @@ from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.queries import TicketView
 from cnaim_desk.journal.signing import CentreKey
 from cnaim_desk.printing.fonts import FontRegistry
-from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent, ticket_content
+from cnaim_desk.printing.layout import (
+    Paper,
+    SlipContent,
+    TicketContent,
+    sample_ticket,
+    ticket_content,
+)
 from cnaim_desk.printing.printers import PrintResult, TicketPrinter
 from cnaim_desk.printing.reference import TicketReference
 from cnaim_desk.resources import resources_dir
@@ -86,14 +94,30 @@ class TicketOutput:
     def content(self, ticket: TicketView) -> TicketContent:
         return ticket_content(ticket, self._profile, self._texts, self.reference(ticket), self.flow)
 
-    def printer(self) -> TicketPrinter:
+    @property
+    def paper(self) -> Paper:
+        """The paper the desk prints on now."""
+        return self._paper()
+
+    def printer(
+        self, printer_name: str | None = None, escpos_target: str | None = None
+    ) -> TicketPrinter:
+        """The printer of the settings, or (both given) another one, to try it."""
+        if printer_name is None or escpos_target is None:
+            printer_name, escpos_target = self._printer_name(), self._escpos_target()
         return TicketPrinter(
             self._fonts,
-            printer_name=self._printer_name(),
+            printer_name=printer_name,
             pdf_dir=self._pdf_dir,
             paper=self._paper(),
-            escpos_target=self._escpos_target(),
+            escpos_target=escpos_target,
         )
+
+    def test_ticket(self, now: datetime, language: str = "en") -> TicketContent:
+        """A ticket to try a printer and paper with: code TESTE, recorded nowhere."""
+        service = self._profile.services[0].code
+        ticket = replace(sample_ticket(self._profile, service, language, now), code="TESTE")
+        return ticket_content(ticket, self._profile, self._texts, self.reference(ticket))
 
     def print(self, ticket: TicketView) -> PrintResult:
         return self.printer().print_ticket(self.content(ticket))

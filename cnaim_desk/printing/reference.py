@@ -11,6 +11,8 @@ import base64
 import re
 from dataclasses import dataclass
 
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.journal.queries import TicketView
 from cnaim_desk.journal.signing import CentreKey
 
 PREFIX = "CN1"
@@ -19,7 +21,22 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 class ReferenceRefused(ValueError):
-    """A scanned reference that cannot be accepted here; the message says why."""
+    """A scanned reference that cannot be accepted here; the message says why, ``kind``
+    (one of REFUSALS) and ``value`` (the other centre or day) say it for translation."""
+
+    def __init__(self, kind: str, value: str = ""):
+        super().__init__(REFUSALS[kind].format(value=value))
+        self.kind = kind
+        self.value = value
+
+
+REFUSALS = {
+    "not_a_ticket": "This is not a CNAIM ticket code.",
+    "forged": "This ticket code is damaged or forged.",
+    "other_centre": "This ticket is from another centre ({value}).",
+    "other_day": "This ticket is from another day ({value}).",
+    "empty": "Scan a ticket, or type its code.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +64,7 @@ class TicketReference:
         them, and each part is given back its own case."""
         parts = _WORD.findall(text)
         if len(parts) != 10 or parts[0].upper() != PREFIX:
-            raise ReferenceRefused("This is not a CNAIM ticket code.")
+            raise ReferenceRefused("not_a_ticket")
         scanned_centre, year, month, date, code, desk, boot, seq, mac_text = parts[1:]
         reference = cls(
             scanned_centre.lower(),
@@ -58,11 +75,39 @@ class TicketReference:
         try:
             mac = base64.b32decode(mac_text.upper() + "=" * (-len(mac_text) % 8))
         except ValueError:
-            raise ReferenceRefused("This ticket code is damaged or forged.") from None
+            raise ReferenceRefused("forged") from None
         if not key.verify(reference._body().encode(), mac):
-            raise ReferenceRefused("This ticket code is damaged or forged.")
+            raise ReferenceRefused("forged")
         if reference.centre != centre:
-            raise ReferenceRefused(f"This ticket is from another centre ({reference.centre}).")
+            raise ReferenceRefused("other_centre", reference.centre)
         if reference.day != day:
-            raise ReferenceRefused(f"This ticket is from another day ({reference.day}).")
+            raise ReferenceRefused("other_day", reference.day)
         return reference
+
+
+_CODE = re.compile(r"[A-Za-z]{1,3}[0-9]{1,4}")
+
+
+def is_reference(text: str) -> bool:
+    """Whether ``text`` was meant as a QR reference (however the scanner typed it)."""
+    words = _WORD.findall(text)
+    return bool(words) and words[0].upper() == PREFIX
+
+
+def find_ticket(journal: Journal, text: str) -> TicketView:
+    """Today's ticket from what a scanner or a person typed: a ticket's QR reference,
+    checked with the centre key, or its code (``S023``, any case). Raises
+    :class:`ReferenceRefused` or :class:`TicketNotFound` with the reason."""
+    text = text.strip()
+    if not text:
+        raise ReferenceRefused("empty")
+    if is_reference(text):
+        reference = TicketReference.decode(
+            text, journal.centre_key, centre=journal.profile.id, day=journal.today().isoformat()
+        )
+        return journal.ticket(reference.ticket_id)
+    if _CODE.fullmatch(text):
+        return journal.ticket(text.upper())
+    if "|" in text or len(text) > 20:
+        raise ReferenceRefused("not_a_ticket")
+    return journal.ticket(text)

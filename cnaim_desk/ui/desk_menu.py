@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from cnaim_desk.printing.layout import Paper
-from cnaim_desk.printing.printers import printer_names
+from cnaim_desk.printing.output import TicketOutput
+from cnaim_desk.ui.preview import paper_name
+from cnaim_desk.ui.printer_dialog import PrinterDialog
 from cnaim_desk.ui.settings import UI_LANGUAGES, DeskSettings
 
 
@@ -22,15 +25,21 @@ class DeskMenu(QMenu):
         settings: DeskSettings,
         switch_language: Callable[[str], None],
         quit_app: Callable[[], None],
+        output: TicketOutput | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ):
         super().__init__(window)
         self._settings = settings
+        self._output = output
+        self._now = now
         self._switch_language = switch_language
         self.printer_action = QAction(self, triggered=self.choose_printer)
         self.paper_menu = QMenu(self)
         self.paper_group = QActionGroup(self)
+        self.paper_actions: dict[Paper, QAction] = {}
         for paper in Paper:
             action = QAction(paper.value, self, checkable=True)
+            self.paper_actions[paper] = action
             action.setChecked(paper == settings.paper)
             action.triggered.connect(lambda _=False, p=paper: setattr(settings, "paper", p))
             self.paper_group.addAction(action)
@@ -55,9 +64,15 @@ class DeskMenu(QMenu):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Desk"))
-        printer = self._settings.printer_name or self.tr("none — tickets saved as PDF")
+        printer = (
+            self._settings.escpos_target
+            or self._settings.printer_name
+            or self.tr("none — tickets saved as PDF")
+        )
         self.printer_action.setText(self.tr("&Printer… ({printer})").format(printer=printer))
         self.paper_menu.setTitle(self.tr("P&aper"))
+        for paper, action in self.paper_actions.items():
+            action.setText(paper_name(paper))
         self.language_menu.setTitle(self.tr("Interface &language"))
         self.quit_action.setText(self.tr("&Quit"))
 
@@ -70,15 +85,10 @@ class DeskMenu(QMenu):
         self._settings.ui_language = code
         self._switch_language(code)
 
-    def choose_printer(self) -> None:
-        no_printer = self.tr("No printer: save each ticket as a PDF")
-        choices = [no_printer, *printer_names()]
-        current = self._settings.printer_name
-        index = choices.index(current) if current in choices else 0
+    def choose_printer(self) -> PrinterDialog:
+        """The printer dialog (window-modal); the menu shows the choice once saved."""
         parent: QWidget = self.parentWidget()
-        choice, ok = QInputDialog.getItem(
-            parent, self.tr("Ticket printer"), self.tr("Print tickets on:"), choices, index, False
-        )
-        if ok:
-            self._settings.printer_name = "" if choice == no_printer else choice
-            self.retranslate()
+        dialog = PrinterDialog(self._settings, self._output, self._now, parent)
+        dialog.accepted.connect(self.retranslate)
+        dialog.open()
+        return dialog

@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from cnaim_desk.domain.events import Op
 from cnaim_desk.domain.tickets import NOT_NOW, Priority, TicketStatus, TransitionRefused
+from cnaim_desk.journal.journal import TicketNotFound
+from cnaim_desk.printing.reference import ReferenceRefused
 
 
 def priority_label(priority: Priority | str | None) -> str:
@@ -53,6 +55,23 @@ def action_label(op: Op) -> str:
 
 def refusal_text(error: BaseException) -> str:
     """A refused action in the staff's language, when the refusal comes in parts."""
+    translate = QCoreApplication.translate
+    if isinstance(error, ReferenceRefused):
+        return {
+            "not_a_ticket": translate("Refusal", "This is not a CNAIM ticket code."),
+            "forged": translate(
+                "Refusal", "This ticket code is damaged or forged: it was not issued here."
+            ),
+            "other_centre": translate(
+                "Refusal", "This ticket is from another centre ({centre}): it is not valid here."
+            ).format(centre=error.value),
+            "other_day": translate(
+                "Refusal", "This ticket is from another day ({day}): it is not valid today."
+            ).format(day=error.value),
+            "empty": translate("Refusal", "Scan a ticket, or type its code."),
+        }[error.kind]
+    if isinstance(error, TicketNotFound) and error.ref:
+        return translate("Refusal", "There is no ticket {ref} today.").format(ref=error.ref)
     if isinstance(error, TransitionRefused) and error.template == NOT_NOW:
         params = error.params
         return QCoreApplication.translate(

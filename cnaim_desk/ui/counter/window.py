@@ -1,7 +1,9 @@
 """The counter window, first version: call the next person by the queue policy, recall,
 start, finish or mark a no-show, and see who is waiting (staff-only details included).
+A hand scanner (or the keyboard) opens a ticket by its QR code or its code.
 
-Keys: F5 call next, F6 recall, F7 start, F8 finish, F9 no-show.
+Keys: F3 the scan field, F4 call the scanned ticket, F5 call next, F6 recall, F7 start,
+F8 finish, F9 no-show.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnaim_desk.domain.languages import holder_language
-from cnaim_desk.domain.tickets import AT_COUNTER
+from cnaim_desk.domain.tickets import AT_COUNTER, IN_QUEUE
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.projection import Change
 from cnaim_desk.journal.queries import TicketView
@@ -35,9 +37,12 @@ from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.ui.i18n import staff_language
 from cnaim_desk.ui.labels import priority_label, refusal_text, status_label
 from cnaim_desk.ui.qt_journal import JournalBridge
+from cnaim_desk.ui.scan import ScanField
 from cnaim_desk.ui.tables import refill
 
 LANGUAGE_COLUMN = 3
+#: A scanned ticket in these can be called out of turn.
+CALLABLE = IN_QUEUE
 
 
 class CounterWindow(QMainWindow):
@@ -63,6 +68,22 @@ class CounterWindow(QMainWindow):
         self.heading = QLabel(central)
         self.heading.setProperty("role", "title")
         layout.addWidget(self.heading)
+
+        self.scanned: TicketView | None = None
+        self.scan = ScanField(bridge, central)
+        self.scan.found.connect(self._scanned)
+        layout.addWidget(self.scan)
+        scanned_row = QHBoxLayout()
+        self.scanned_label = QLabel(central)
+        self.scanned_label.setWordWrap(True)
+        self.call_scanned_button = QPushButton(central)
+        self.call_scanned_button.setEnabled(False)
+        self.call_scanned_button.clicked.connect(self.call_scanned)
+        QShortcut(QKeySequence("F4"), self, activated=self.call_scanned_button.animateClick)
+        QShortcut(QKeySequence("F3"), self, activated=self.focus_scan)
+        scanned_row.addWidget(self.scanned_label, 1)
+        scanned_row.addWidget(self.call_scanned_button)
+        layout.addLayout(scanned_row)
 
         top = QHBoxLayout()
         self.current_box = QGroupBox(central)
@@ -134,9 +155,12 @@ class CounterWindow(QMainWindow):
         layout.addWidget(self.queue_box, 1)
         self.setCentralWidget(central)
 
+        self.scan.take_keys_from(self.queue, self.services, *self.buttons.values())
+        self.scan.take_keys_from(self.call_scanned_button)
         bridge.changed.connect(self._on_change)
         self.retranslate()
         self.refresh()
+        self.focus_scan()
 
     # -- texts -------------------------------------------------------------------------
 
@@ -155,6 +179,8 @@ class CounterWindow(QMainWindow):
         for name, button in self.buttons.items():
             button.setText(texts[name])
             button.setAccessibleName(texts[name])
+        self.call_scanned_button.setText(self.tr("Call this ticket (F4)"))
+        self._show_scanned()
         self.queue_box.setTitle(self.tr("Waiting, in calling order"))
         self.queue.setHorizontalHeaderLabels(
             [
@@ -204,12 +230,36 @@ class CounterWindow(QMainWindow):
             lambda journal: journal.call_next(self.desk, services), self._called, self._refused
         )
 
+    def focus_scan(self) -> None:
+        self.scan.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _scanned(self, ticket: TicketView) -> None:
+        """A ticket was scanned: at this counter it becomes the current one; otherwise it
+        is shown, with F4 to call it out of turn when it is waiting."""
+        self._tell("")
+        if ticket.status in AT_COUNTER and ticket.called_by == self.desk:
+            self.current = ticket
+            self.scanned = None
+        else:
+            self.scanned = ticket
+        self.refresh()
+
+    def call_scanned(self) -> None:
+        if self.scanned is None or self.scanned.status not in CALLABLE:
+            return
+        ticket_id = self.scanned.id
+        self._bridge.submit(
+            lambda journal: journal.call(ticket_id, self.desk), self._called, self._refused
+        )
+
     def _called(self, ticket: TicketView | None) -> None:
         if ticket is None:
             self._tell(self.tr("No one is waiting for these services."))
         else:
             self._tell("")
             self.current = ticket
+            if self.scanned is not None and self.scanned.id == ticket.id:
+                self.scanned = None
         self.refresh()
 
     def _step(self, action: Callable[[Journal, str], TicketView]) -> None:
@@ -241,6 +291,9 @@ class CounterWindow(QMainWindow):
 
     def refresh(self) -> None:
         today = self._bridge.today()
+        if self.scanned is not None:
+            self.scanned = self._bridge.read(lambda q: q.ticket(today, self.scanned.id))
+        self._show_scanned()
         if self.current is not None:
             self.current = self._bridge.read(lambda q: q.ticket(today, self.current.id))
             if self.current is not None and self.current.status not in AT_COUNTER:
@@ -266,6 +319,24 @@ class CounterWindow(QMainWindow):
         # the holder's language in its own script's font (Urdu in Nastaliq)
         items[LANGUAGE_COLUMN].setFont(self._fonts.font_for_language(language.tag))
         return items
+
+    def _show_scanned(self) -> None:
+        ticket = self.scanned
+        if ticket is None:
+            self.scanned_label.setText("")
+            self.call_scanned_button.setEnabled(False)
+            return
+        service = self._profile.service(ticket.service).staff_name(staff_language())
+        parts = [self.tr("Scanned: {code}").format(code=ticket.code), service]
+        parts.append(status_label(ticket.status))
+        if ticket.position is not None and ticket.status in CALLABLE:
+            parts.append(self.tr("{n} ahead").format(n=ticket.position))
+        if ticket.called_by:
+            parts.append(self.tr("called by {desk}").format(desk=ticket.called_by))
+        language = holder_language(ticket.language)
+        parts.append(self.tr("language: {name}").format(name=language.native_name))
+        self.scanned_label.setText(" · ".join(parts))
+        self.call_scanned_button.setEnabled(ticket.status in CALLABLE)
 
     def _show_current(self) -> None:
         ticket = self.current

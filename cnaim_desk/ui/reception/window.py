@@ -5,7 +5,9 @@ answers each question (shown in Portuguese and in the person's language); at the
 P, I, C, G, L and M add a legal priority, an interpreter, the Children Space, a group, a
 lawyer, another matter; Enter issues and prints the ticket. Backspace goes back, Ctrl+Z
 undoes. Alt+<ticket letter> issues straight for a service. F4 checks in an appointment,
-F6 imports the day's appointment list, Ctrl+P reprints the last ticket.
+F6 imports the day's appointment list, F7 finds a ticket (by its code, or by scanning its
+QR code, also from a photo on the holder's phone) to print it again, Ctrl+P reprints the
+last ticket and Ctrl+Shift+P shows it as it prints.
 
 When a service can give no ticket (closed today, by appointment only, past its cut-off,
 quota used up) the summary says so in both languages and Enter prints a slip on how to
@@ -50,7 +52,9 @@ from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.printing.printers import PrintResult
 from cnaim_desk.ui.i18n import staff_language
 from cnaim_desk.ui.labels import refusal_text
+from cnaim_desk.ui.preview import TicketPreviewDialog
 from cnaim_desk.ui.qt_journal import JournalBridge
+from cnaim_desk.ui.reception.find_dialog import FindTicketDialog
 from cnaim_desk.ui.reception.triage_view import LANGUAGE_KEYS, TriageView
 from cnaim_desk.ui.tables import refill
 
@@ -133,11 +137,16 @@ class ReceptionWindow(QMainWindow):
         self.reprint_button.setEnabled(False)
         self.reprint_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.reprint_button.clicked.connect(self.reprint_last)
+        self.preview_button = QPushButton(self.result_box)
+        self.preview_button.setEnabled(False)
+        self.preview_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview_button.clicked.connect(self.preview_last)
         self.open_button = QPushButton(self.result_box)
         self.open_button.setEnabled(False)
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.open_button.clicked.connect(self._open_last_pdf)
         buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.open_button)
         result_layout.addLayout(buttons)
         left.addWidget(self.result_box)
@@ -168,6 +177,7 @@ class ReceptionWindow(QMainWindow):
             shortcut.activated.connect(lambda code=service.code: self.issue_for(code))
             self._service_shortcuts.append(shortcut)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint_last)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.preview_last)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         bridge.changed.connect(self._on_change)
         self.retranslate()
@@ -212,6 +222,7 @@ class ReceptionWindow(QMainWindow):
         )
         self.result_box.setTitle(self.tr("Last ticket"))
         self.reprint_button.setText(self.tr("Reprint (Ctrl+P)"))
+        self.preview_button.setText(self.tr("Preview (Ctrl+Shift+P)"))
         self.open_button.setText(self.tr("Open PDF"))
         self.code_label.setAccessibleName(self.tr("Last ticket number"))
         self._show_last()
@@ -237,6 +248,8 @@ class ReceptionWindow(QMainWindow):
             self.ask_check_in()
         elif key == Qt.Key.Key_F6:
             self.ask_import()
+        elif key == Qt.Key.Key_F7:
+            self.find_ticket()
         elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
             self.back()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -533,9 +546,11 @@ class ReceptionWindow(QMainWindow):
     # -- the last ticket -----------------------------------------------------------------
 
     def reprint_last(self) -> None:
-        if self._last is None:
-            return
-        ticket = self._last.ticket
+        if self._last is not None:
+            self.reprint(self._last.ticket)
+
+    def reprint(self, ticket: TicketView) -> None:
+        """Print ``ticket`` again; the reprint is recorded first (counted for the day)."""
         self._bridge.submit(
             lambda journal: journal.record_reprint(ticket.id), self._reprinted, self._refused
         )
@@ -543,6 +558,24 @@ class ReceptionWindow(QMainWindow):
     def _reprinted(self, ticket: TicketView) -> None:
         self._last = IssuedTicket(ticket, self._output.print(ticket))
         self._show_last()
+
+    def find_ticket(self) -> FindTicketDialog:
+        """F7: a lost ticket, found by its code or its QR code, printed again."""
+        dialog = FindTicketDialog(self._bridge, self._profile, self)
+        dialog.accepted.connect(lambda: dialog.ticket and self.reprint(dialog.ticket))
+        dialog.open()
+        return dialog
+
+    def preview_last(self) -> TicketPreviewDialog | None:
+        """The last ticket as it prints on this desk's paper; Enter prints it again."""
+        if self._last is None:
+            return None
+        dialog = TicketPreviewDialog(
+            self._output.content(self._last.ticket), self._output.paper, self._fonts, self
+        )
+        dialog.accepted.connect(self.reprint_last)
+        dialog.open()
+        return dialog
 
     def _open_last_pdf(self) -> None:
         printed = self._last.printed if self._last is not None else None
@@ -586,6 +619,7 @@ class ReceptionWindow(QMainWindow):
         self.print_label.setText(text)
         self._restyle(self.print_label)
         self.reprint_button.setEnabled(self._last is not None)
+        self.preview_button.setEnabled(self._last is not None)
         self.open_button.setEnabled(printed.ok and printed.destination.endswith(".pdf"))
 
     @staticmethod
