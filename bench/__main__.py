@@ -19,7 +19,14 @@ from bench.measure import RESULTS_DIR, Outcome, Row, machine_facts, qpa_platform
 from bench.report import README_END, README_START, table, update_readme, write_json
 
 #: In the order they run (and appear in the table).
-BENCHMARKS = ("cold_start", "issue_latency", "history_queries", "memory", "board_repaint")
+BENCHMARKS = (
+    "cold_start",
+    "issue_latency",
+    "history_queries",
+    "memory",
+    "board_repaint",
+    "ticket_printing",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

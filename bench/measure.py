@@ -44,6 +44,8 @@ ISSUE = Budget("≤ 30 ms p95", 30.0, "ms")
 BOARD_REPAINT = Budget("≤ 16 ms p95", 16.0, "ms")
 HISTORY_QUERIES = Budget("≤ 5 ms", 5.0, "ms")
 MEMORY = Budget("≤ 180 MB RSS", 180.0, "MB")
+RENDER = Budget("≤ 20 ms p95", 20.0, "ms")
+ISSUE_TO_PRINT = Budget("≤ 50 ms p95", 50.0, "ms")
 
 
 # -- results ----------------------------------------------------------------------------

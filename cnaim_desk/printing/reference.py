@@ -1,8 +1,12 @@
 """The signed reference a ticket's QR code carries.
 
-``CN1|<centre>|<day>|<code>|<ticket id>|<mac>``: enough for a counter's scanner to open
-the ticket, nothing personal, and a message authentication code with the centre key so
-a forged or altered ticket is detected.
+``CN1/<CENTRE>/<day>/<code>/<ticket id>/<mac>``, such as
+``CN1/LISBOA/2026-12-07/S023/R1:0A1B2C3D:17/7KQ...``: enough for a counter's scanner to
+open the ticket, nothing personal, and a message authentication code with the centre key
+so a forged or altered ticket is detected. The MAC signs the canonical text
+``CN1|lisboa|2026-12-07|S023|R1:0a1b2c3d:17``; what is printed is that in capitals with
+``/`` between the parts, all within the QR code's alphanumeric set, whose symbol is
+smaller (version 3 rather than 4) with larger modules at the same printed size.
 """
 
 from __future__ import annotations
@@ -50,8 +54,10 @@ class TicketReference:
         return "|".join((PREFIX, self.centre, self.day, self.code, self.ticket_id))
 
     def encode(self, key: CentreKey) -> str:
+        """The text of the QR code (see the module's description)."""
         mac = key.mac(self._body().encode())[:MAC_BYTES]
-        return f"{self._body()}|{base64.b32encode(mac).decode().rstrip('=')}"
+        signed = f"{self._body()}|{base64.b32encode(mac).decode().rstrip('=')}"
+        return signed.upper().replace("|", "/")
 
     @classmethod
     def decode(cls, text: str, key: CentreKey, *, centre: str, day: str) -> TicketReference:
@@ -86,6 +92,7 @@ class TicketReference:
 
 
 _CODE = re.compile(r"[A-Za-z]{1,3}[0-9]{1,4}")
+_TICKET_ID = re.compile(r"[A-Z][A-Z0-9]{0,7}:[0-9a-f]{8,16}:[0-9]+")
 
 
 def is_reference(text: str) -> bool:
@@ -108,6 +115,6 @@ def find_ticket(journal: Journal, text: str) -> TicketView:
         return journal.ticket(reference.ticket_id)
     if _CODE.fullmatch(text):
         return journal.ticket(text.upper())
-    if "|" in text or len(text) > 20:
+    if not _TICKET_ID.fullmatch(text):
         raise ReferenceRefused("not_a_ticket")
-    return journal.ticket(text)
+    return journal.ticket(text)  # a ticket id, as the command line shows them

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtSvg import QSvgRenderer
+from qrcode.util import MODE_ALPHA_NUM, QRData
 
 from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent, TicketText
@@ -46,6 +47,7 @@ QR_MM = 24.0
 CODE_BESIDE_QR_MM = 55.0
 _BLACK = QColor("black")
 Content = TicketContent | SlipContent
+_QR_ALPHANUMERIC = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 
 
 def _px(mm: float) -> float:
@@ -64,7 +66,9 @@ def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     """The QR symbol's side in modules, and its dark modules as horizontal runs
     (row, first column, length): one rectangle per run, not per module."""
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(payload)
+    # A ticket's reference is all in the alphanumeric set: a smaller symbol than bytes.
+    alphanumeric = all(character in _QR_ALPHANUMERIC for character in payload)
+    code.add_data(QRData(payload, mode=MODE_ALPHA_NUM) if alphanumeric else payload)
     code.make(fit=True)
     matrix = code.get_matrix()
     runs = []

@@ -17,21 +17,22 @@ def decode(text: str, key: CentreKey = KEY, centre: str = "lisboa", day: str = "
 
 def test_a_reference_reads_back_as_itself():
     text = REFERENCE.encode(KEY)
-    assert text.startswith("CN1|lisboa|2026-12-07|S023|R1:0a1b2c3d:17|")
+    assert text.startswith("CN1/LISBOA/2026-12-07/S023/R1:0A1B2C3D:17/")
     assert decode(text) == REFERENCE
 
 
 def test_nothing_personal_and_short_enough_for_a_small_code():
     text = REFERENCE.encode(KEY)
-    assert len(text) <= 60
-    assert text.count("|") == 5
+    assert len(text) <= 61  # a version 3 QR code at level M holds 61 alphanumerics
+    assert text.count("/") == 5
+    assert set(text) <= set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 
 
 @pytest.mark.parametrize(
     "mangle",
     [
         # a US-English scanner on a Portuguese keyboard: | : - come out as other keys
-        lambda t: t.replace("|", "~").replace(":", "Ç").replace("-", "'"),
+        lambda t: t.replace("/", "~").replace(":", "Ç").replace("-", "'"),
         lambda t: t.swapcase(),  # Caps Lock on
         lambda t: f"  {t}\n",  # the scanner's suffix
     ],
@@ -56,6 +57,7 @@ def test_what_is_not_a_ticket_code_is_refused_as_such(text, message):
 
 def test_an_altered_code_is_refused_as_forged():
     text = REFERENCE.encode(KEY).replace("S023", "S002")
+    assert text != REFERENCE.encode(KEY)
     with pytest.raises(ReferenceRefused, match="damaged or forged"):
         decode(text)
 
