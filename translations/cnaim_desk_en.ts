@@ -52,139 +52,144 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="168" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
         <source>CNAIM Desk — Counter {desk}</source>
         <extracomment>A scanned ticket in these can be called out of turn.</extracomment>
         <translation>CNAIM Desk — Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
         <source>Counter {desk}</source>
         <translation>Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
         <source>At this counter</source>
         <translation>At this counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="172" />
         <source>Services served</source>
         <translation>Services served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="173" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
         <source>Call next (F5)</source>
         <translation>Call next (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
         <source>Recall (F6)</source>
         <translation>Recall (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
         <source>Start (F7)</source>
         <translation>Start (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
         <source>Finish (F8)</source>
         <translation>Finish (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="178" />
         <source>No-show (F9)</source>
         <translation>No-show (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="182" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="183" />
         <source>Call this ticket (F4)</source>
         <translation>Call this ticket (F4)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="184" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="185" />
         <source>Waiting, in calling order</source>
         <translation>Waiting, in calling order</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="187" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="193" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="227" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="228" />
         <source>Choose at least one service to call for.</source>
         <translation>Choose at least one service to call for.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="257" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="258" />
         <source>No one is waiting for these services.</source>
         <translation>No one is waiting for these services.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="267" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="268" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>No ticket at this counter: call the next person first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="330" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="331" />
         <source>Scanned: {code}</source>
         <translation>Scanned: {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="333" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="334" />
+        <source>next in line</source>
+        <translation>next in line</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="336" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="335" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="338" />
         <source>called by {desk}</source>
         <translation>called by {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="345" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="348" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Free. Press F5 to call the next person.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="337" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="352" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="340" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="355" />
         <source>language: {name}</source>
         <translation>language: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="356" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
         <source>priority: {category}</source>
         <translation>priority: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="362" />
         <source>recalled {n}×</source>
         <translation>recalled {n}×</translation>
     </message>
@@ -225,43 +230,48 @@
 <context>
     <name>FindTicketDialog</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="56" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="57" />
         <source>Find a ticket (F7)</source>
         <extracomment>A ticket is printed again only while its holder still needs it.</extracomment>
         <translation>Find a ticket (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="57" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="58" />
         <source>Print again (Enter)</source>
         <translation>Print again (Enter)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="58" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="59" />
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="60" />
         <source>Ticket found</source>
         <translation>Ticket found</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="62" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="64" />
         <source>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</source>
         <translation>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="83" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="86" />
         <source>issued at {time}</source>
         <translation>issued at {time}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="84" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="87" />
         <source>language: {name}</source>
         <translation>language: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="87" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="90" />
         <source>printed again {n}×</source>
         <translation>printed again {n}×</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="90" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="93" />
         <source>no longer in the queue: not printed again</source>
         <translation>no longer in the queue: not printed again</translation>
     </message>
@@ -328,32 +338,42 @@
         <translation>Print a &amp;test ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="138" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="122" />
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="123" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="140" />
         <source>This computer has no printer installed.</source>
         <translation>This computer has no printer installed.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="140" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="142" />
         <source>Give the printer's address as tcp://host:port, or its device file.</source>
         <translation>Give the printer's address as tcp://host:port, or its device file.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="162" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="164" />
         <source>Ready.</source>
         <translation>Ready.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="163" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="165" />
         <source>Not ready: {reason}.</source>
         <translation>Not ready: {reason}.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="175" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="177" />
         <source>✔ Test ticket sent to {where}.</source>
         <translation>✔ Test ticket sent to {where}.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="180" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="182" />
         <source>The test ticket was not printed: {reason}</source>
         <translation>The test ticket was not printed: {reason}</translation>
     </message>
@@ -790,6 +810,11 @@
         <location filename="../cnaim_desk/ui/preview.py" line="70" />
         <source>Print again (Enter)</source>
         <translation>Print again (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="73" />
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <location filename="../cnaim_desk/ui/preview.py" line="77" />

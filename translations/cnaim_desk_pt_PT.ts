@@ -52,139 +52,144 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="168" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
         <source>CNAIM Desk — Counter {desk}</source>
         <extracomment>A scanned ticket in these can be called out of turn.</extracomment>
         <translation>CNAIM Desk — Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
         <source>Counter {desk}</source>
         <translation>Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
         <source>At this counter</source>
         <translation>Neste balcão</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="172" />
         <source>Services served</source>
         <translation>Serviços atendidos</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="173" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
         <source>Call next (F5)</source>
         <translation>Chamar o seguinte (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
         <source>Recall (F6)</source>
         <translation>Voltar a chamar (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
         <source>Start (F7)</source>
         <translation>Iniciar (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
         <source>Finish (F8)</source>
         <translation>Terminar (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="178" />
         <source>No-show (F9)</source>
         <translation>Não compareceu (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="182" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="183" />
         <source>Call this ticket (F4)</source>
         <translation>Chamar esta senha (F4)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="184" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="185" />
         <source>Waiting, in calling order</source>
         <translation>Em espera, pela ordem de chamada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="187" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
         <source>Language</source>
         <translation>Língua</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
         <source>Priority</source>
         <translation>Prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="193" />
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="227" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="228" />
         <source>Choose at least one service to call for.</source>
         <translation>Escolha pelo menos um serviço para chamar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="257" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="258" />
         <source>No one is waiting for these services.</source>
         <translation>Ninguém está à espera destes serviços.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="267" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="268" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>Não há senha neste balcão: chame primeiro a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="330" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="331" />
         <source>Scanned: {code}</source>
         <translation>Lida: {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="333" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="334" />
+        <source>next in line</source>
+        <translation>é a seguinte</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="336" />
         <source>{n} ahead</source>
         <translation>{n} à frente</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="335" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="338" />
         <source>called by {desk}</source>
         <translation>chamada por {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="345" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="348" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Livre. Prima F5 para chamar a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="337" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="352" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="340" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="355" />
         <source>language: {name}</source>
         <translation>língua: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="356" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
         <source>priority: {category}</source>
         <translation>prioridade: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="362" />
         <source>recalled {n}×</source>
         <translation>chamada repetida {n}×</translation>
     </message>
@@ -225,43 +230,48 @@
 <context>
     <name>FindTicketDialog</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="56" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="57" />
         <source>Find a ticket (F7)</source>
         <extracomment>A ticket is printed again only while its holder still needs it.</extracomment>
         <translation>Procurar uma senha (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="57" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="58" />
         <source>Print again (Enter)</source>
         <translation>Imprimir de novo (Enter)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="58" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="59" />
+        <source>Close (Esc)</source>
+        <translation>Fechar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="60" />
         <source>Ticket found</source>
         <translation>Senha encontrada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="62" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="64" />
         <source>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</source>
         <translation>Leia o código QR da senha — no papel ou numa fotografia no telemóvel da pessoa — ou escreva o seu código e prima Enter.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="83" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="86" />
         <source>issued at {time}</source>
         <translation>emitida às {time}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="84" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="87" />
         <source>language: {name}</source>
         <translation>língua: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="87" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="90" />
         <source>printed again {n}×</source>
         <translation>reimpressa {n}×</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="90" />
+        <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="93" />
         <source>no longer in the queue: not printed again</source>
         <translation>já não está na fila: não se reimprime</translation>
     </message>
@@ -328,32 +338,42 @@
         <translation>Imprimir uma senha de &amp;teste</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="138" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="122" />
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="123" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="140" />
         <source>This computer has no printer installed.</source>
         <translation>Este computador não tem nenhuma impressora instalada.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="140" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="142" />
         <source>Give the printer's address as tcp://host:port, or its device file.</source>
         <translation>Indique o endereço da impressora como tcp://máquina:porta, ou o seu ficheiro de dispositivo.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="162" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="164" />
         <source>Ready.</source>
         <translation>Pronta.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="163" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="165" />
         <source>Not ready: {reason}.</source>
         <translation>Não está pronta: {reason}.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="175" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="177" />
         <source>✔ Test ticket sent to {where}.</source>
         <translation>✔ Senha de teste enviada para {where}.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/printer_dialog.py" line="180" />
+        <location filename="../cnaim_desk/ui/printer_dialog.py" line="182" />
         <source>The test ticket was not printed: {reason}</source>
         <translation>A senha de teste não foi impressa: {reason}</translation>
     </message>
@@ -790,6 +810,11 @@
         <location filename="../cnaim_desk/ui/preview.py" line="70" />
         <source>Print again (Enter)</source>
         <translation>Imprimir de novo (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/preview.py" line="73" />
+        <source>Close (Esc)</source>
+        <translation>Fechar (Esc)</translation>
     </message>
     <message>
         <location filename="../cnaim_desk/ui/preview.py" line="77" />

@@ -70,7 +70,7 @@ class TicketPreviewDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print again (Enter)"), self)
         self.print_button.setDefault(True)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.tr("Close (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -80,9 +80,10 @@ class PrinterDialog(QDialog):
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         layout.addWidget(self.result)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = QDialogButtonBox(self)
+        # Qt ships no European Portuguese for its standard buttons: the desk names its own.
+        self.save_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.test_button = QPushButton(self)
         self.test_button.setAutoDefault(False)
         self.test_button.setEnabled(output is not None)
@@ -91,7 +92,6 @@ class PrinterDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
         if settings.escpos_target:
             self.raw_choice.setChecked(True)
@@ -119,6 +119,8 @@ class PrinterDialog(QDialog):
             self.tr("Receipt printer address (tcp://host:port) or device file")
         )
         self.test_button.setText(self.tr("Print a &test ticket"))
+        self.save_button.setText(self.tr("&Save"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
 
     # -- the choice ------------------------------------------------------------------------
 

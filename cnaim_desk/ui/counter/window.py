@@ -76,6 +76,7 @@ class CounterWindow(QMainWindow):
         scanned_row = QHBoxLayout()
         self.scanned_label = QLabel(central)
         self.scanned_label.setWordWrap(True)
+        self.scanned_label.setProperty("role", "holder-small")
         self.call_scanned_button = QPushButton(central)
         self.call_scanned_button.setEnabled(False)
         self.call_scanned_button.clicked.connect(self.call_scanned)
@@ -329,7 +330,9 @@ class CounterWindow(QMainWindow):
         service = self._profile.service(ticket.service).staff_name(staff_language())
         parts = [self.tr("Scanned: {code}").format(code=ticket.code), service]
         parts.append(status_label(ticket.status))
-        if ticket.position is not None and ticket.status in CALLABLE:
+        if ticket.position == 0 and ticket.status in CALLABLE:
+            parts.append(self.tr("next in line"))
+        elif ticket.position is not None and ticket.status in CALLABLE:
             parts.append(self.tr("{n} ahead").format(n=ticket.position))
         if ticket.called_by:
             parts.append(self.tr("called by {desk}").format(desk=ticket.called_by))

@@ -42,7 +42,8 @@ class FindTicketDialog(QDialog):
         self.reprint_button = QPushButton(self)
         self.reprint_button.setEnabled(False)
         self.buttons.addButton(self.reprint_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        # Qt ships no European Portuguese for its standard buttons: the desk names its own.
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -55,6 +56,7 @@ class FindTicketDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Find a ticket (F7)"))
         self.reprint_button.setText(self.tr("Print again (Enter)"))
+        self.close_button.setText(self.tr("Close (Esc)"))
         self.code_label.setAccessibleName(self.tr("Ticket found"))
         if self.ticket is None:
             self.detail_label.setText(
@@ -75,6 +77,7 @@ class FindTicketDialog(QDialog):
             self.code_label.setText("")
             self.reprint_button.setEnabled(False)
             self.retranslate()
+            self.scan.edit.setFocus()  # ready for the next scan
             return
         service = self._profile.service(ticket.service).staff_name(staff_language())
         parts = [
