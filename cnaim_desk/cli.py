@@ -9,21 +9,31 @@ contract other desks and scripts rely on (README, "Command line"):
       stderr and nothing written
 2     usage error
 3     nothing to do (no one waiting to call)
+4     not printed: the printer failed (``ticket print``); the ticket stays issued and
+      valid, the reprint is recorded, and the message says why
 ====  ==========================================================================
+
+Qt is loaded only by the commands that draw (the windows, ``ticket render``,
+``ticket print``): every other command starts without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cnaim_desk import __version__
 from cnaim_desk.domain.admission import AdmissionRefused
 from cnaim_desk.domain.appointments import parse_appointments
 from cnaim_desk.domain.centres import CENTRE_IDS
+from cnaim_desk.domain.clock import now_lisbon
 from cnaim_desk.domain.events import is_desk_id
 from cnaim_desk.domain.flow_check import coverage, paths
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
@@ -31,22 +41,39 @@ from cnaim_desk.domain.tickets import Priority, TicketStatus, TransitionRefused
 from cnaim_desk.journal.appointments import CheckInRefused
 from cnaim_desk.journal.desk import (
     ROLES,
+    DataDir,
     DeskConfig,
     DeskSetupError,
     default_data_dir,
+    load_centre_profile,
+    load_flow,
     load_flow_file,
+    load_holder_texts,
 )
 from cnaim_desk.journal.journal import Journal, TicketNotFound
 from cnaim_desk.journal.lock import DeskBusy
 from cnaim_desk.journal.queries import TicketView
-from cnaim_desk.journal.signing import KeyFileError
+from cnaim_desk.journal.signing import CentreKey, KeyFileError
 from cnaim_desk.journal.store import StoreError
+from cnaim_desk.printing.layout import Paper, sample_ticket, ticket_content
+from cnaim_desk.printing.reference import TicketReference
 from cnaim_desk.resources import resources_dir
 
-EXIT_DONE, EXIT_REFUSED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+if TYPE_CHECKING:  # the Qt side, imported by the drawing commands only
+    from PySide6.QtGui import QGuiApplication
+
+    from cnaim_desk.printing.fonts import FontRegistry
+
+EXIT_DONE, EXIT_REFUSED, EXIT_USAGE, EXIT_NOTHING, EXIT_NOT_PRINTED = 0, 1, 2, 3, 4
+
+
+class Refused(Exception):
+    """A command that cannot do what it was asked; the message is for the user."""
+
 
 #: Errors that mean "refused": shown as one plain line, exit status 1.
 REFUSALS = (
+    Refused,
     AdmissionRefused,
     CheckInRefused,
     DeskBusy,
@@ -58,10 +85,6 @@ REFUSALS = (
     KeyError,
     ValueError,
 )
-
-
-class Refused(Exception):
-    """A command that cannot do what it was asked; the message is for the user."""
 
 
 def _message(error: BaseException) -> str:
@@ -187,6 +210,169 @@ def cmd_ticket_list(args: argparse.Namespace) -> int:
     else:
         for ticket in tickets:
             print(_ticket_line(ticket))
+    return EXIT_DONE
+
+
+# -- tickets on paper: Qt is loaded inside these commands only -----------------------------
+
+#: What ``ticket render`` writes, by the suffix of ``--out``.
+TICKET_FORMATS = {".pdf": "pdf", ".png": "png"}
+#: The papers a ticket is printed on (A4 is for slips only).
+TICKET_PAPERS = tuple(paper.value for paper in Paper if paper is not Paper.A4)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintChoice:
+    """Where one command prints (``TicketOutput``'s print settings): the desk's own,
+    or what the command's options say instead."""
+
+    printer_name: str
+    paper: Paper
+    escpos_target: str
+
+
+def _drawing() -> tuple[QGuiApplication, FontRegistry]:
+    """A QGuiApplication to draw with (offscreen where Linux has no display) and the
+    shipped fonts; returns both, the application to be kept while drawing."""
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if no_display and sys.platform not in ("win32", "darwin"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from cnaim_desk.printing.fonts import register_fonts
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    return app, register_fonts()
+
+
+def _sample_centre(args: argparse.Namespace) -> str:
+    """``--centre``, else the centre of the desk set up in the data folder, else Lisbon."""
+    if args.centre is not None:
+        return args.centre
+    data_dir = DataDir(args.data_dir)
+    return data_dir.load_config().centre if data_dir.is_initialised() else "lisboa"
+
+
+def _write_ticket_file(write: Callable[[Path], object], out: Path) -> Path:
+    """Write through ``write`` into a fresh file beside ``out``, then put it in place:
+    an unwritable place is refused before any drawing, and a failed drawing never leaves
+    half a file where ``out`` was."""
+    folder = out.parent
+    if not folder.is_dir():
+        raise Refused(f"Cannot write {out}: there is no folder {folder}.")
+    drawn = folder / f".{out.stem}.{os.getpid()}.part{out.suffix}"
+    try:
+        drawn.open("xb").close()
+    except OSError as error:
+        raise Refused(f"Cannot write {out}: {error.strerror}.") from None
+    try:
+        write(drawn)
+        if drawn.stat().st_size == 0:
+            raise Refused(f"Cannot write {out}: nothing was drawn.")
+        os.replace(drawn, out)
+    except OSError as error:
+        raise Refused(f"Cannot write {out}: {error.strerror or error}.") from None
+    finally:
+        drawn.unlink(missing_ok=True)
+    return out
+
+
+def cmd_ticket_render(args: argparse.Namespace) -> int:
+    if args.sample is not None and args.lang is None:
+        args.usage_error("--sample needs --lang: a sample has no holder's language")
+    if args.sample is None and args.centre is not None:
+        args.usage_error("--centre goes with --sample: a real ticket is the desk's centre's")
+    paper = Paper(args.paper)
+    _app, fonts = _drawing()
+    from cnaim_desk.printing.output import TicketOutput
+    from cnaim_desk.printing.render_qt import RECEIPT_DPI, render_pdf, render_png
+
+    if args.sample is not None:
+        resources = resources_dir()
+        profile = load_centre_profile(_sample_centre(args), resources)
+        ticket = sample_ticket(profile, args.sample, args.lang, now_lisbon())
+        # A throw-away key: the sample's QR code reads, but verifies nowhere.
+        reference = TicketReference(profile.id, ticket.day, ticket.code, ticket.id)
+        content = ticket_content(
+            ticket,
+            profile,
+            load_holder_texts(resources),
+            reference.encode(CentreKey.generate()),
+            load_flow(profile.id, resources),
+        )
+    else:
+        with _reader(args) as journal:
+            ticket = journal.ticket(args.ticket)
+            output = TicketOutput.for_desk(journal, fonts, PrintChoice("", paper, ""))
+            output.flow = load_flow(journal.config.centre, resources_dir())
+        if args.lang is not None:
+            ticket = dataclasses.replace(ticket, language=args.lang)
+        content = output.content(ticket)
+
+    kind = TICKET_FORMATS[args.out.suffix.lower()]
+    if kind == "pdf":
+        written = _write_ticket_file(lambda path: render_pdf(content, path, paper, fonts), args.out)
+    else:
+        written = _write_ticket_file(
+            lambda path: render_png(content, path, paper, fonts, RECEIPT_DPI), args.out
+        )
+    if args.json:
+        _print_json(
+            {
+                "path": str(written.absolute()),
+                "code": content.code,
+                "language": content.holder.language,
+                "paper": paper.value,
+                "format": kind,
+            }
+        )
+    else:
+        print(written.absolute())
+    return EXIT_DONE
+
+
+def cmd_ticket_print(args: argparse.Namespace) -> int:
+    _app, fonts = _drawing()
+    from cnaim_desk.printing.output import TicketOutput
+    from cnaim_desk.ui.settings import DeskSettings
+
+    with _writer(args, "cnaim-desk ticket print") as journal:
+        settings = DeskSettings(journal.data_dir.root / "settings.ini")
+        choice = PrintChoice(settings.printer_name, settings.paper, settings.escpos_target)
+        if args.printer is not None:
+            choice = PrintChoice(args.printer, choice.paper, "")
+        # Recorded before printing, as the reception window does: a reprint that does
+        # not come out still counts as one asked for.
+        ticket = journal.record_reprint(args.ticket)
+        output = TicketOutput.for_desk(journal, fonts, choice)
+        output.flow = load_flow(journal.config.centre, resources_dir())
+    # Printed once the desk is free again: a slow printer holds up no other command.
+    printed = output.print(ticket)
+    as_pdf = not choice.printer_name and not choice.escpos_target
+    if args.json:
+        _print_json(
+            {
+                "id": ticket.id,
+                "code": ticket.code,
+                "printed": printed.ok,
+                "destination": printed.destination,
+                "pdf": as_pdf,
+                "error": printed.error,
+                "reprints": ticket.reprints,
+            }
+        )
+    if not printed.ok:
+        print(
+            f"cnaim-desk: {printed.error} Ticket {ticket.code} is still valid: "
+            "print it again when the printer is back.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_PRINTED
+    if not args.json:
+        if as_pdf:
+            print(f"Ticket {ticket.code} saved as PDF: {printed.destination}")
+        else:
+            print(f"Ticket {ticket.code} printed on {printed.destination}")
     return EXIT_DONE
 
 
@@ -348,6 +534,15 @@ def _desk_id(text: str) -> str:
     return text
 
 
+def _ticket_file(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in TICKET_FORMATS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is neither a .pdf nor a .png file: the suffix chooses the format"
+        )
+    return path
+
+
 def _json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
 
@@ -439,6 +634,62 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--day", default=None, help="another day, as YYYY-MM-DD")
     _json_flag(listing)
     listing.set_defaults(handler=cmd_ticket_list)
+
+    render = steps.add_parser(
+        "render",
+        help="draw a ticket of today, or a sample, into a PDF or PNG file",
+        description="Draw today's ticket TICKET (read-only), or with --sample a made-up "
+        "ticket of a service (nothing is read from the journal or written to it), into FILE: "
+        "a PDF as it would print, or a PNG at the receipt head's 203 dpi. The suffix of FILE "
+        "chooses the format. A sample's QR code is signed with a throw-away key: it reads, "
+        "but no counter will accept it. Prints the path written.",
+    )
+    what = render.add_mutually_exclusive_group(required=True)
+    what.add_argument("ticket", metavar="TICKET", nargs="?", help="ticket id or code (e.g. A023)")
+    what.add_argument(
+        "--sample",
+        metavar="SERVICE",
+        type=_service_code,
+        help="a sample ticket of SERVICE (e.g. SS)",
+    )
+    render.add_argument(
+        "--lang",
+        choices=LANGUAGE_TAGS,
+        help="the holder's language (default for TICKET: its own; required with --sample)",
+    )
+    render.add_argument(
+        "--paper", default=Paper.RECEIPT_80.value, choices=TICKET_PAPERS, help="default: 80mm"
+    )
+    render.add_argument(
+        "--centre",
+        choices=CENTRE_IDS,
+        help="the centre of a --sample (default: this desk's centre, or lisboa when the data "
+        "folder has no desk)",
+    )
+    render.add_argument(
+        "--out", required=True, type=_ticket_file, metavar="FILE", help="FILE.pdf or FILE.png"
+    )
+    _json_flag(render)
+    render.set_defaults(handler=cmd_ticket_render, usage_error=render.error)
+
+    reprint = steps.add_parser(
+        "print",
+        help="print today's ticket again (a reprint)",
+        description="Print today's ticket TICKET again on this desk's printer and paper "
+        "(settings.ini, as the reception window set them; not changed here). With no printer "
+        "set, the ticket is saved as a PDF in the desk's tickets folder. The reprint is "
+        "recorded in the journal before printing, as the reception window does, so it counts "
+        "even when the printer fails; then the exit status is 4 and the ticket stays valid. "
+        "Prints where the ticket went.",
+    )
+    reprint.add_argument("ticket", metavar="TICKET", help="ticket id or code (e.g. A023)")
+    reprint.add_argument(
+        "--printer",
+        metavar="NAME",
+        help="this system printer instead of the desk's (and not its raw ESC/POS printer)",
+    )
+    _json_flag(reprint)
+    reprint.set_defaults(handler=cmd_ticket_print)
 
     booked = commands.add_parser("appointments", help="the day's appointment list")
     booked_actions = booked.add_subparsers(dest="action", metavar="ACTION", required=True)

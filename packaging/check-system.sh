@@ -61,14 +61,14 @@ MEDIA_PACKAGES=(
     libcups2    # QtPrintSupport's CUPS plugin
 )
 
-# The test suite: a real X server for the tests that need one, and a real print queue.
+# The test suite: a real X server for the tests that need one, and CUPS for a private
+# print scheduler with a virtual PDF printer (tests/printing/cups_server.py).
 TEST_PACKAGES=(
     xvfb
     xauth
     xdotool
-    cups
-    cups-client
-    printer-driver-cups-pdf
+    cups        # cupsd (through cups-daemon)
+    cups-client # lpadmin, lpstat, cupsdisable, cupsreject
 )
 
 usage() {

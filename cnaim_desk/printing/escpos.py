@@ -8,6 +8,7 @@ printer's own fonts would know none of them. Nothing but the standard library is
 
 from __future__ import annotations
 
+import logging
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ INITIALISE = b"\x1b@"
 FEED_AND_CUT = b"\x1bd\x04\x1dV\x42\x00"  # feed four lines, then a partial cut
 BAND_ROWS = 256  # rows per raster command: small enough for every printer's buffer
 TIMEOUT_SECONDS = 5.0
+
+log = logging.getLogger(__name__)
 
 
 class EscPosError(Exception):
@@ -65,14 +68,62 @@ def raster(image: QImage) -> bytes:
 
 
 def send(target: EscPosTarget, data: bytes) -> None:
-    """Deliver the commands; raises :class:`EscPosError` with the reason."""
-    address = target.network
+    """Deliver the commands; raises :class:`EscPosError` with the reason.
+
+    Over the network, ``sendall`` returns once the data is in this machine's buffers, so
+    a printer that drops the connection part way would go unnoticed. As CUPS's socket
+    backend does, the end of the data is signalled and the printer's own close awaited: a
+    reset then is a failure; a printer that keeps the line open is taken to have it all.
+    """
     try:
-        if address is not None:
-            with socket.create_connection(address, timeout=TIMEOUT_SECONDS) as connection:
-                connection.sendall(data)
-        else:
-            with Path(target.text).open("wb") as device:
-                device.write(data)
+        address = target.network
+    except ValueError:  # a port that is not a number, from a mistyped setting
+        raise EscPosError(f"the receipt printer address {target.text} is not valid") from None
+    if address is None:
+        _write_device(target.text, data)
+    else:
+        _send_network(target.text, address, data)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _write_device(path: str, data: bytes) -> None:
+    try:
+        with Path(path).open("wb") as device:
+            device.write(data)
     except OSError as error:
-        raise EscPosError(f"the receipt printer at {target.text} is unreachable: {error}") from None
+        raise EscPosError(
+            f"the receipt printer at {path} cannot be reached ({_reason(error)})"
+        ) from None
+
+
+def _send_network(text: str, address: tuple[str, int], data: bytes) -> None:
+    try:
+        connection = socket.create_connection(address, timeout=TIMEOUT_SECONDS)
+    except OSError as error:
+        raise EscPosError(
+            f"the receipt printer at {text} cannot be reached ({_reason(error)})"
+        ) from None
+    with connection:
+        try:
+            connection.sendall(data)
+            connection.shutdown(socket.SHUT_WR)
+            _await_close(connection)
+        except OSError as error:
+            # reset, broken pipe, or not connected: which one is down to timing, not cause
+            log.warning("Receipt printer %s broke off: %s", text, error)
+            how = "it stopped answering" if isinstance(error, TimeoutError) else "the line broke"
+            raise EscPosError(
+                f"the receipt printer at {text} did not take the whole ticket: {how}"
+            ) from None
+
+
+def _await_close(connection: socket.socket) -> None:
+    """Wait for the printer to close its end, reading any status bytes it sends back."""
+    try:
+        while connection.recv(4096):
+            pass
+    except TimeoutError:
+        pass  # all sent and no reset: a printer that keeps the line open has it all

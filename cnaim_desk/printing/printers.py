@@ -124,7 +124,9 @@ class TicketPrinter:
     def _to_escpos(
         self, content: TicketContent | SlipContent, target: escpos.EscPosTarget
     ) -> PrintResult:
-        image = render_image(content, self.paper, self._fonts, RECEIPT_DPI, printable_only=True)
+        image = render_image(
+            content, self.paper, self._fonts, RECEIPT_DPI, monochrome=True, printable_only=True
+        )
         try:
             escpos.send(target, escpos.raster(image))
         except escpos.EscPosError as error:
