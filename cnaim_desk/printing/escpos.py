@@ -78,7 +78,7 @@ def send(target: EscPosTarget, data: bytes) -> None:
     try:
         address = target.network
     except ValueError:  # a port that is not a number, from a mistyped setting
-        raise EscPosError(f"the receipt printer address {target.text} is not valid") from None
+        raise EscPosError(f"The receipt printer address {target.text} is not valid") from None
     if address is None:
         _write_device(target.text, data)
     else:
@@ -95,7 +95,7 @@ def _write_device(path: str, data: bytes) -> None:
             device.write(data)
     except OSError as error:
         raise EscPosError(
-            f"the receipt printer at {path} cannot be reached ({_reason(error)})"
+            f"The receipt printer at {path} cannot be reached ({_reason(error)})"
         ) from None
 
 
@@ -104,7 +104,7 @@ def _send_network(text: str, address: tuple[str, int], data: bytes) -> None:
         connection = socket.create_connection(address, timeout=TIMEOUT_SECONDS)
     except OSError as error:
         raise EscPosError(
-            f"the receipt printer at {text} cannot be reached ({_reason(error)})"
+            f"The receipt printer at {text} cannot be reached ({_reason(error)})"
         ) from None
     with connection:
         try:
@@ -116,7 +116,7 @@ def _send_network(text: str, address: tuple[str, int], data: bytes) -> None:
             log.warning("Receipt printer %s broke off: %s", text, error)
             how = "it stopped answering" if isinstance(error, TimeoutError) else "the line broke"
             raise EscPosError(
-                f"the receipt printer at {text} did not take the whole ticket: {how}"
+                f"The receipt printer at {text} did not take the whole ticket: {how}"
             ) from None
 
 

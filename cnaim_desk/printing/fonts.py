@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 LATIN_CYRILLIC_FAMILY = "Noto Sans"
 NASKH_FAMILY = "Noto Naskh Arabic"
-NASTALIQ_FAMILY = "Noto Nastaliq Urdu"
+NASTALIQ_FAMILY = "Noto Nastaliq Urdu Web"
 DEVANAGARI_FAMILY = "Noto Sans Devanagari"
 BENGALI_FAMILY = "Noto Sans Bengali"
 GURMUKHI_FAMILY = "Noto Sans Gurmukhi"

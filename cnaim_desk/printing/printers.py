@@ -130,5 +130,5 @@ class TicketPrinter:
         try:
             escpos.send(target, escpos.raster(image))
         except escpos.EscPosError as error:
-            return PrintResult(False, target.text, f"Not printed: {error}.")
+            return PrintResult(False, target.text, f"{error}.")
         return PrintResult(True, target.text)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QImage,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPdfWriter,
     QTextLayout,
     QTextOption,
@@ -36,14 +37,24 @@ from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.layout import Paper, SlipContent, TicketContent, TicketText
 from cnaim_desk.resources import resource
 
-MARGIN_MM = 3.0
+#: White at the edges of the printed column: on a roll, inside the 72 or 48 mm its head
+#: prints; on a sheet, from the paper's edge (office printers leave about 4 mm unprinted).
+#: Kept at this size on paper when a sheet's ticket is drawn smaller.
+MARGIN_MM = {Paper.RECEIPT_80: 3.0, Paper.RECEIPT_58: 2.0, Paper.A6: 5.0, Paper.A4: 8.0}
 #: The dots per inch of the common thermal receipt head: tickets are laid out at it, and
 #: PNGs and raw receipt images are drawn at it.
 RECEIPT_DPI = 203
 #: Type sizes are set for the 72 mm a receipt head prints; smaller on 58 mm rolls.
 TYPE_SCALE = {Paper.RECEIPT_80: 1.0, Paper.RECEIPT_58: 0.8, Paper.A6: 1.0, Paper.A4: 1.3}
+#: No text on a roll is printed smaller than this (its font's pixel size, in mm): a
+#: thermal head's 8 dots per mm would leave the 58 mm roll's address and Portuguese lines
+#: too coarse to read. A sheet's printer draws finer, and a card drawn smaller keeps
+#: its proportions (the A6 tests hold it at two thirds of its size or more).
+MIN_TEXT_MM = 2.2
 #: The QR code's side on paper, and the room the code needs to stand beside it.
 QR_MM = 24.0
+#: White modules a QR code needs on every side to be read (ISO/IEC 18004 quiet zone).
+QR_QUIET_MODULES = 4
 CODE_BESIDE_QR_MM = 55.0
 _BLACK = QColor("black")
 Content = TicketContent | SlipContent
@@ -99,15 +110,19 @@ class TicketLayout:
         fonts: FontRegistry,
         type_scale: float = 1.0,
         drawn_at: float = 1.0,
+        margin_mm: float = MARGIN_MM[Paper.RECEIPT_80],
+        roll: bool = True,
     ):
         self.content = content
         self._drawn_at = drawn_at
         self.width_mm = width_mm
         self._fonts = fonts
         self._type_scale = type_scale
-        self._left = _px(MARGIN_MM)
-        self._width = _px(width_mm) - 2 * self._left
-        self._y = _px(MARGIN_MM)
+        self._roll = roll
+        margin = _px(margin_mm / drawn_at)  # the same white on paper when drawn smaller
+        self._left = margin
+        self._width = _px(width_mm) - 2 * margin
+        self._y = margin
         self._fonts_made: dict[tuple[str, int, bool], QFont] = {}
         self._pieces: list[Draw] = []
         #: Every text as laid out: (text, language, layout), for the coverage checks.
@@ -116,7 +131,7 @@ class TicketLayout:
             self._slip(content)
         else:
             self._ticket(content)
-        self.height_px = self._y + _px(MARGIN_MM)
+        self.height_px = self._y + margin
 
     @property
     def height_mm(self) -> float:
@@ -130,7 +145,10 @@ class TicketLayout:
     # -- pieces ----------------------------------------------------------------------------
 
     def _font(self, language: str, height_mm: float, bold: bool = False) -> QFont:
-        pixels = max(1, round(_px(height_mm * self._type_scale)))
+        on_paper = height_mm * self._type_scale * self._drawn_at
+        if self._roll:
+            on_paper = max(MIN_TEXT_MM, on_paper)
+        pixels = max(1, round(_px(on_paper / self._drawn_at)))
         key = (language, pixels, bold)
         font = self._fonts_made.get(key)
         if font is None:
@@ -149,12 +167,16 @@ class TicketLayout:
         rtl: bool = False,
         centred: bool = True,
         font: QFont | None = None,
+        hanging: str = "",
     ) -> None:
         """Wrap ``text`` across the column, centred or from the start of the line (the
-        right, for right-to-left text), and move down past it."""
+        right, for right-to-left text), and move down past it. Lines after the first
+        start under the text after ``hanging`` (a bullet that begins ``text``)."""
         if not text:
             return
-        layout = QTextLayout(text, font or self._font(language, height_mm, bold))
+        font = font or self._font(language, height_mm, bold)
+        layout = QTextLayout(text, font)
+        indent = QFontMetricsF(font).horizontalAdvance(hanging) if hanging else 0.0
         if centred:
             option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
         else:  # from the start of the line: QTextLayout takes left and right as they are
@@ -171,8 +193,11 @@ class TicketLayout:
             line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(self._width)
-            line.setPosition(QPointF(0, height))
+            # continuation lines are narrower; left-to-right ones also start further in
+            # (right-to-left ones are set against the right edge, which stays put)
+            inset = indent if line.lineNumber() > 0 else 0.0
+            line.setLineWidth(self._width - inset)
+            line.setPosition(QPointF(0 if rtl else inset, height))
             height += line.height()
         layout.endLayout()
         origin = QPointF(self._left, self._y)
@@ -215,26 +240,35 @@ class TicketLayout:
         module = max(1, int(_px(size_mm / self._drawn_at) / modules))
         return module, module * modules
 
+    def _qr_quiet(self, payload: str, size_mm: float) -> float:
+        """The white the code needs around it, in dots, and a millimetre more: marks
+        above or below a line of Gurmukhi or Devanagari reach out of its line's box."""
+        module, _ = self._qr_side(payload, size_mm)
+        return QR_QUIET_MODULES * module + _px(1.0 / self._drawn_at)
+
     def _qr_at(self, payload: str, size_mm: float, left: float, top: float) -> int:
         _, runs = _qr_runs(payload)
         module, side = self._qr_side(payload, size_mm)
         left, top = round(left), round(top)
+        # One shape, not a rectangle per run: drawn smaller on a sheet, or in a PDF
+        # viewer, abutting rectangles each get soft edges and white seams show between.
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        for row, column, length in runs:
+            path.addRect(
+                QRectF(left + column * module, top + row * module, length * module, module)
+            )
 
-        def draw(painter: QPainter) -> None:
-            for row, column, length in runs:
-                painter.fillRect(
-                    QRectF(left + column * module, top + row * module, length * module, module),
-                    _BLACK,
-                )
-
-        self._pieces.append(draw)
+        self._pieces.append(lambda painter: painter.fillPath(path, _BLACK))
         return side
 
     def qr(self, payload: str, size_mm: float) -> None:
-        """The QR code, centred in the column."""
+        """The QR code, centred in the column, its quiet zone kept white above and below."""
         _, side = self._qr_side(payload, size_mm)
+        quiet = self._qr_quiet(payload, size_mm)
+        self._y += quiet
         self._qr_at(payload, size_mm, self._left + (self._width - side) / 2, self._y)
-        self._y += side + _px(1.2)
+        self._y += side + quiet
 
     # -- a ticket --------------------------------------------------------------------------
 
@@ -258,7 +292,7 @@ class TicketLayout:
         rtl = part.right_to_left
         self.text(part.documents_title or "", part.language, 3.3, bold=True, rtl=rtl)
         for document in part.documents:
-            self.text(f"• {document}", part.language, 3.0, rtl=rtl, centred=False)
+            self.text(f"• {document}", part.language, 3.0, rtl=rtl, centred=False, hanging="• ")
 
     def _documents_portuguese(self, part: TicketText) -> None:
         """The same documents in Portuguese, in one paragraph: for the staff, and for
@@ -272,17 +306,19 @@ class TicketLayout:
         (a sheet) the QR code beside them, which saves its height: True then."""
         holder = content.holder
         _, qr_side = self._qr_side(content.reference, QR_MM)
-        beside = self._width >= qr_side + _px(CODE_BESIDE_QR_MM)
+        quiet = self._qr_quiet(content.reference, QR_MM)
+        beside = self._width >= qr_side + quiet + _px(CODE_BESIDE_QR_MM)
         left, width, top = self._left, self._width, self._y
         if beside:
-            self._width = width - qr_side - _px(3)
+            self._width = width - qr_side - quiet
         self.text(holder.number, holder.language, 3.4, rtl=holder.right_to_left)
         self.code(content.code, 15.0)
         self.pictogram(content.pictogram, 11.0)
         if beside:
             self._width = width
-            self._qr_at(content.reference, QR_MM, left + width - qr_side, top + _px(1))
-            self._y = max(self._y, top + qr_side + _px(2.2))
+            # quiet zone: the rule above, the text beside; the margin to the right
+            self._qr_at(content.reference, QR_MM, left + width - qr_side, top + quiet)
+            self._y = max(self._y, top + quiet + qr_side + quiet)
         return beside
 
     def _ticket(self, content: TicketContent) -> None:
@@ -296,7 +332,6 @@ class TicketLayout:
             self._lines_portuguese(portuguese)
         self.text(content.issued_at.strftime("%Y-%m-%d  %H:%M"), "pt", 3.0)
         if not qr_done:
-            self.gap(0.8)
             self.qr(content.reference, QR_MM)
         self._documents(holder)
         if portuguese is not None:
@@ -346,8 +381,10 @@ class PageGeometry:
 def page_geometry(content: Content, paper: Paper, fonts: FontRegistry) -> PageGeometry:
     """Lay the ticket out and choose its page: a roll as long as the ticket; a sheet,
     with the ticket drawn smaller (and rewrapped to the wider column) if it is too long."""
-    type_scale = TYPE_SCALE[paper]
-    layout = TicketLayout(content, paper.printable_mm, fonts, type_scale)
+    type_scale, margin, roll = TYPE_SCALE[paper], MARGIN_MM[paper], paper.height_mm is None
+    layout = TicketLayout(
+        content, paper.printable_mm, fonts, type_scale, margin_mm=margin, roll=roll
+    )
     if paper.height_mm is None:
         return PageGeometry(paper.width_mm, layout.height_mm, paper.printable_mm, 1.0, layout)
     scale = min(1.0, paper.height_mm / layout.height_mm)
@@ -356,7 +393,9 @@ def page_geometry(content: Content, paper: Paper, fonts: FontRegistry) -> PageGe
             break
         # Drawn smaller: rewrapped to the wider column (so shorter), the QR code kept at
         # its size on paper (so a little taller); measured again until it fits.
-        layout = TicketLayout(content, paper.printable_mm / scale, fonts, type_scale, scale)
+        layout = TicketLayout(
+            content, paper.printable_mm / scale, fonts, type_scale, scale, margin, roll
+        )
         fit = paper.height_mm / layout.height_mm
         if fit >= scale:
             break

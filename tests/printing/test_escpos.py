@@ -196,7 +196,7 @@ def test_nothing_listening_is_a_failure_naming_the_printer(fonts, ticket):
         target = f"tcp://127.0.0.1:{bound.getsockname()[1]}"
         result = print_to(target, fonts, ticket)
     assert (result.ok, result.destination) == (False, target)
-    assert f"the receipt printer at {target} cannot be reached" in result.error
+    assert f"The receipt printer at {target} cannot be reached" in result.error
     assert "Connection refused" in result.error
     assert "Errno" not in result.error  # plain words, for the receptionist
 
@@ -215,7 +215,7 @@ def test_a_path_that_is_no_device_is_a_failure_naming_it(fonts, ticket, tmp_path
     path = str(tmp_path / device)
     result = print_to(path, fonts, ticket)
     assert (result.ok, result.destination) == (False, path)
-    assert f"the receipt printer at {path} cannot be reached ({reason})" in result.error
+    assert f"The receipt printer at {path} cannot be reached ({reason})" in result.error
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
     assert (tmp_path / "a-file").read_bytes() == b""
 
@@ -226,7 +226,7 @@ def test_a_printer_that_drops_the_connection_part_way_is_a_failure(fonts, ticket
     received = network.received()
     assert (result.ok, result.destination) == (False, network.target)
     assert result.error == (
-        f"Not printed: the receipt printer at {network.target} did not take the whole "
+        f"The receipt printer at {network.target} did not take the whole "
         "ticket: the line broke."
     )
     assert len(received) == 4096  # it really stopped part way
@@ -235,4 +235,4 @@ def test_a_printer_that_drops_the_connection_part_way_is_a_failure(fonts, ticket
 def test_a_mistyped_port_is_a_failure_not_a_crash(fonts, ticket):
     result = print_to("tcp://127.0.0.1:91OO", fonts, ticket)
     assert (result.ok, result.destination) == (False, "tcp://127.0.0.1:91OO")
-    assert "the receipt printer address tcp://127.0.0.1:91OO is not valid" in result.error
+    assert "The receipt printer address tcp://127.0.0.1:91OO is not valid" in result.error

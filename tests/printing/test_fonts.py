@@ -7,7 +7,9 @@ through Qt's family matching, which would quietly use a system-installed Noto fo
 from __future__ import annotations
 
 import logging
+import re
 import shutil
+import tomllib
 import unicodedata
 from pathlib import Path
 
@@ -243,6 +245,84 @@ def test_install_application_font_sets_the_default_font(qapp, registry):
         assert QGuiApplication.font().families() == registry.ui_font().families()
     finally:
         qapp.setFont(previous)
+
+
+def arabic_script_texts(language: str) -> list[str]:
+    """Every text in ``language`` of the repository (holder texts, triage flows), cut where
+    Latin letters, digits, brackets or placeholders would be drawn in another font."""
+    texts: set[str] = set()
+    for folder in ("text", "flows"):
+        table = tomllib.loads(
+            (REPO_ROOT / "resources" / folder / "translations" / "ur.toml").read_text()
+        )
+        for entry in table["strings"].values():
+            text = entry["text"] if isinstance(entry, dict) else entry
+            # pieces of Arabic script and spaces: the rest is drawn in Noto Sans
+            pieces = (piece.strip() for piece in re.split(r"[^\u0600-\u06ff\s]+", text))
+            texts.update(piece for piece in pieces if piece)
+    return sorted(texts)
+
+
+def qt_glyphs(text: str, font) -> list[tuple[int, float, float]]:
+    """Qt's glyphs for ``text`` set on one line, in visual order: (glyph, x, y), y up."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(1e6)
+    layout.endLayout()
+    glyphs = []
+    for run in layout.glyphRuns():
+        placed = [
+            (g, p.x(), -p.y()) for g, p in zip(run.glyphIndexes(), run.positions(), strict=True)
+        ]
+        glyphs.extend(placed)
+    return sorted(glyphs, key=lambda glyph: (glyph[1], glyph[0]))
+
+
+def harfbuzz_glyphs(text: str, blob: bytes) -> list[tuple[int, float, float]]:
+    """HarfBuzz's own glyphs for ``text`` in the same units, sorted the same way."""
+    import uharfbuzz
+
+    font = uharfbuzz.Font(uharfbuzz.Face(blob))
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(font, buffer)
+    glyphs, pen = [], 0
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        glyphs.append((info.codepoint, pen + position.x_offset, position.y_offset))
+        pen += position.x_advance
+    return sorted(glyphs, key=lambda glyph: (glyph[1], glyph[0]))
+
+
+@pytest.mark.parametrize("bold", [False, True], ids=["regular", "bold"])
+@pytest.mark.parametrize(("language", "family"), [("ur", NASTALIQ_FAMILY), ("ar", NASKH_FAMILY)])
+def test_qt_places_every_glyph_of_the_arabic_script_texts_where_harfbuzz_does(
+    registry, language, family, bold
+):
+    """Nastaliq stacks letters diagonally; a font or a Qt that misplaces them makes
+    "نمبر" read "ہبر" (Noto Nastaliq Urdu 2.000 did, in Qt). Each text is laid out by Qt
+    in the shipped file, at its units-per-em size, and compared glyph by glyph with
+    HarfBuzz alone; Arabic in Naskh the same way."""
+    path = registry.path_for_family(family, bold=bold)
+    texts = arabic_script_texts(language)
+    assert len(texts) > 150
+    blob = path.read_bytes()
+    font = registry.font_for_language(language, bold=bold)
+    font.setPixelSize(1000)  # the file's units per em: positions in font units
+    font.setHintingPreference(font.HintingPreference.PreferNoHinting)
+    misplaced = []
+    for text in texts:
+        ours, theirs = qt_glyphs(text, font), harfbuzz_glyphs(text, blob)
+        if [glyph for glyph, _, _ in ours] != [glyph for glyph, _, _ in theirs]:
+            misplaced.append(text)
+            continue
+        origin = (ours[0][1] - theirs[0][1], ours[0][2] - theirs[0][2])
+        if any(
+            abs(qx - hx - origin[0]) > 2 or abs(qy - hy - origin[1]) > 2
+            for (_, qx, qy), (_, hx, hy) in zip(ours, theirs, strict=True)
+        ):
+            misplaced.append(text)
+    assert misplaced == []
 
 
 def test_corrupt_font_file_is_logged_and_the_rest_still_register(qapp, tmp_path, caplog):

@@ -10,7 +10,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QTextLayout
+from PySide6.QtGui import QFontMetricsF, QTextLayout
 from PySide6.QtPdf import QPdfDocument
 
 from cnaim_desk.domain.centres import CENTRE_IDS
@@ -21,6 +21,7 @@ from cnaim_desk.printing.reference import TicketReference
 from cnaim_desk.printing.render_qt import (
     RECEIPT_DPI,
     TicketLayout,
+    _qr_runs,
     page_geometry,
     render_image,
     render_pdf,
@@ -217,3 +218,81 @@ def test_the_qr_code_printed_at_203_dpi_reads_back_and_verifies(fonts, content, 
 
 def test_every_holder_language_is_checked():
     assert len(HOLDER_LANGUAGES) == 13
+
+
+def qr_box(image, reference: str) -> tuple[int, int, int, float]:
+    """Where the code is on ``image``: its left, top, side in pixels, and pixels per
+    module (the symbol's modules counted from the reference itself)."""
+    codes = [
+        barcode
+        for barcode in zxingcpp.read_barcodes(to_pillow(image).convert("L"))
+        if barcode.format == zxingcpp.BarcodeFormat.QRCode
+    ]
+    assert [code.text for code in codes] == [reference]
+    corners = codes[0].position
+    xs = [corners.top_left.x, corners.top_right.x, corners.bottom_left.x, corners.bottom_right.x]
+    ys = [corners.top_left.y, corners.top_right.y, corners.bottom_left.y, corners.bottom_right.y]
+    side = max(xs) - min(xs) + 1
+    modules, _ = _qr_runs(reference)
+    return min(xs), min(ys), side, side / modules
+
+
+@pytest.mark.parametrize(
+    ("language", "paper"),
+    [("en", Paper.RECEIPT_80), ("pa", Paper.RECEIPT_58), ("en", Paper.A6), ("ur", Paper.A6)],
+    ids=str,
+)
+def test_the_qr_code_has_four_white_modules_all_round(fonts, content, language, paper):
+    ticket = content(language)
+    image = to_pillow(render_image(ticket, paper, fonts, RECEIPT_DPI, monochrome=True))
+    left, top, side, module = qr_box(image, ticket.reference)
+    quiet = int(4 * module)  # whole pixels: the edge pixel of a module may be either
+    grey = image.convert("L")
+    around = grey.crop((left - quiet, top - quiet, left + side + quiet, top + side + quiet))
+    assert around.size == (side + 2 * quiet, side + 2 * quiet)
+    inside = Image.new("L", (side, side), 255)
+    around.paste(inside, (quiet, quiet))  # blank the code itself: the rest must be white
+    assert left - quiet >= 0
+    assert around.getextrema() == (255, 255)
+
+
+def test_a_card_drawn_smaller_has_no_seams_inside_the_qr_code(fonts, content):
+    """Drawn at two thirds of its size, the code's dark modules must stay solid: white
+    hairlines between them (one rectangle each, softened edges) confuse scanners."""
+    ticket = content("ur")
+    assert page_geometry(ticket, Paper.A6, fonts).scale < 0.9
+    image = to_pillow(render_image(ticket, Paper.A6, fonts, 300)).convert("L")
+    left, top, side, _ = qr_box(image, ticket.reference)
+    pixels = image.load()
+    seams = 0
+    for y in range(top + 1, top + side - 1):
+        for x in range(left + 1, left + side - 1):
+            if pixels[x, y] > 64 and (
+                (pixels[x - 1, y] < 32 and pixels[x + 1, y] < 32)
+                or (pixels[x, y - 1] < 32 and pixels[x, y + 1] < 32)
+            ):
+                seams += 1
+    assert seams == 0
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_document_that_wraps_continues_under_its_text_not_under_its_bullet(
+    fonts, content, language
+):
+    geometry = page_geometry(content(language), Paper.RECEIPT_58, fonts)
+    wrapped = [
+        layout
+        for text, tag, layout in geometry.layout.texts
+        if tag == language and text.startswith("• ") and layout.lineCount() > 1
+    ]
+    assert wrapped, "a document long enough to wrap on 58 mm"
+    column = geometry.layout._width
+    for layout in wrapped:
+        first, second = layout.lineAt(0), layout.lineAt(1)
+        bullet = QFontMetricsF(layout.font()).horizontalAdvance("• ")
+        if language == "ar":  # from the right: the second line ends short of the edge
+            assert abs(first.naturalTextRect().right() - column) < 2
+            assert second.naturalTextRect().right() == pytest.approx(column - bullet, abs=2)
+        else:
+            assert first.naturalTextRect().left() == pytest.approx(0, abs=1)
+            assert second.naturalTextRect().left() == pytest.approx(bullet, abs=1)
