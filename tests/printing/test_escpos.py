@@ -226,8 +226,7 @@ def test_a_printer_that_drops_the_connection_part_way_is_a_failure(fonts, ticket
     received = network.received()
     assert (result.ok, result.destination) == (False, network.target)
     assert result.error == (
-        f"The receipt printer at {network.target} did not take the whole "
-        "ticket: the line broke."
+        f"The receipt printer at {network.target} did not take the whole ticket: the line broke."
     )
     assert len(received) == 4096  # it really stopped part way
 
