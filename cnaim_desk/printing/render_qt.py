@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import qrcode
@@ -53,6 +53,8 @@ TYPE_SCALE = {Paper.RECEIPT_80: 1.0, Paper.RECEIPT_58: 0.8, Paper.A6: 1.0, Paper
 MIN_TEXT_MM = 2.2
 #: The QR code's side on paper, and the room the code needs to stand beside it.
 QR_MM = 24.0
+#: QR codes kept encoded: a ticket's layout asks for its own several times.
+QR_CACHE_SIZE = 4
 #: White modules a QR code needs on every side to be read (ISO/IEC 18004 quiet zone).
 QR_QUIET_MODULES = 4
 CODE_BESIDE_QR_MM = 55.0
@@ -72,10 +74,11 @@ def _pictogram(name: str) -> QSvgRenderer | None:
     return renderer if renderer is not None and renderer.isValid() else None
 
 
-@cache
+@lru_cache(maxsize=QR_CACHE_SIZE)
 def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     """The QR symbol's side in modules, and its dark modules as horizontal runs
-    (row, first column, length): one rectangle per run, not per module."""
+    (row, first column, length): one rectangle per run, not per module. Kept for the
+    last few payloads only: each ticket has its own, and a desk prints thousands."""
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     # A ticket's reference is all in the alphanumeric set: a smaller symbol than bytes.
     alphanumeric = all(character in _QR_ALPHANUMERIC for character in payload)

@@ -41,6 +41,18 @@ class Result:
         )
         return self
 
+    def refused(self, *words: str) -> Result:
+        """Assert a refusal: exit status 1, nothing on stdout, and one plain line on
+        stderr (no traceback) naming what was wrong with each of ``words``."""
+        self.expect(1)
+        assert self.stdout == "", self.stdout
+        lines = self.stderr.strip().splitlines()
+        assert len(lines) == 1, self.stderr
+        assert lines[0].startswith("cnaim-desk: "), self.stderr
+        for word in words:
+            assert word in lines[0], (word, self.stderr)
+        return self
+
     def __repr__(self) -> str:
         return f"Result({self.args!r}, {self.returncode})"
 

@@ -51,17 +51,6 @@ def _counts(root) -> tuple[int, int, int]:
         connection.close()
 
 
-def _refused(result, *words: str) -> None:
-    """Exit status 1 with one plain line on stderr naming what was wrong."""
-    result.expect(1)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("cnaim-desk: "), result.stderr
-    for word in words:
-        assert word in lines[0], (word, result.stderr)
-    assert result.stdout == ""
-
-
 def test_init_sets_up_a_standalone_desk_once(tmp_path, cli):
     root = tmp_path / "reception"
     made = cli(
@@ -90,7 +79,7 @@ def test_init_sets_up_a_standalone_desk_once(tmp_path, cli):
     config = (root / "desk.json").read_text(encoding="utf-8")
 
     again = cli("init", "--centre", "norte", "--desk", "C1", "--role", "counter", data_dir=root)
-    _refused(again, "already set up")
+    again.refused("already set up")
     assert (root / "desk.json").read_text(encoding="utf-8") == config
 
     # a malformed desk id is a usage error, like any malformed option
@@ -205,11 +194,11 @@ def test_refusals_usage_errors_and_nothing_to_do(desk_dir, tmp_path, cli):
     def run(*args):
         return cli(*args, data_dir=desk_dir)
 
-    _refused(run("ticket", "issue", "--service", "XYZ", "--json"), "no service 'XYZ'")
-    _refused(run("ticket", "finish", waiting.code, "--json"), "S001", "cannot be finished")
-    _refused(run("ticket", "start", "S999"), "no ticket S999")
-    _refused(run("ticket", "refer", "S001", "--to", "SS"), "already at SS")
-    _refused(run("ticket", "refer", "S001", "--to", "NOPE"), "no service 'NOPE'")
+    run("ticket", "issue", "--service", "XYZ", "--json").refused("no service 'XYZ'")
+    run("ticket", "finish", waiting.code, "--json").refused("S001", "cannot be finished")
+    run("ticket", "start", "S999").refused("no ticket S999")
+    run("ticket", "refer", "S001", "--to", "SS").refused("already at SS")
+    run("ticket", "refer", "S001", "--to", "NOPE").refused("no service 'NOPE'")
 
     usage = run("ticket", "list", "--status", "lost", "--json").expect(2)
     assert "invalid choice: 'lost'" in usage.stderr
@@ -222,7 +211,7 @@ def test_refusals_usage_errors_and_nothing_to_do(desk_dir, tmp_path, cli):
     assert "No one is waiting for AIMA" in nobody.stderr
 
     assert _counts(desk_dir) == before
-    _refused(cli("ticket", "list", data_dir=tmp_path / "empty"), "No desk is set up")
+    cli("ticket", "list", data_dir=tmp_path / "empty").refused("No desk is set up")
 
 
 def test_journal_check_reports_a_damaged_table_and_rebuild_repairs_it(desk_dir, cli):

@@ -50,16 +50,6 @@ def _media_box(pdf: Path) -> tuple[float, float]:
     return float(boxes[0][0]), float(boxes[0][1])
 
 
-def _refused(result, *words: str) -> None:
-    """Exit status 1 with one plain line on stderr naming what was wrong, no traceback."""
-    result.expect(1)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("cnaim-desk: "), result.stderr
-    for word in words:
-        assert word in lines[0], (word, result.stderr)
-
-
 def _issue(cli, root: Path, *options: str) -> dict:
     return cli("ticket", "issue", *options, "--json", data_dir=root).expect(0).json()
 
@@ -179,12 +169,12 @@ def test_wrong_output_files_are_refused_plainly(tmp_path, cli):
     assert not (tmp_path / "t.jpg").exists()
 
     missing = cli(*render, "--out", tmp_path / "nowhere" / "t.png")
-    _refused(missing, "Cannot write", f"there is no folder {tmp_path / 'nowhere'}")
+    missing.refused("Cannot write", f"there is no folder {tmp_path / 'nowhere'}")
 
     folder = tmp_path / "t.png"
     folder.mkdir()
     taken = cli(*render, "--out", folder)
-    _refused(taken, f"Cannot write {folder}", "Is a directory")
+    taken.refused(f"Cannot write {folder}", "Is a directory")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["t.png"]  # nothing half-written
 
     no_language = cli("ticket", "render", "--sample", "SS", "--out", tmp_path / "s.png")
@@ -199,12 +189,11 @@ def test_wrong_output_files_are_refused_plainly(tmp_path, cli):
 def test_an_unknown_ticket_is_refused(desk_dir, tmp_path, cli, desk_files):
     _issue(cli, desk_dir, "--service", "SS")
     before = desk_files.counts(desk_dir)
-    _refused(
-        cli("ticket", "render", "S999", "--out", tmp_path / "t.png", data_dir=desk_dir),
+    cli("ticket", "render", "S999", "--out", tmp_path / "t.png", data_dir=desk_dir).refused(
         "There is no ticket S999 today.",
     )
     assert not (tmp_path / "t.png").exists()
-    _refused(cli("ticket", "print", "S999", data_dir=desk_dir), "There is no ticket S999 today.")
+    cli("ticket", "print", "S999", data_dir=desk_dir).refused("There is no ticket S999 today.")
     assert desk_files.counts(desk_dir) == before
 
 

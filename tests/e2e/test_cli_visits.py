@@ -6,15 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-def _refused(result, *words: str) -> None:
-    result.expect(1)
-    assert result.stdout == ""
-    assert result.stderr.startswith("cnaim-desk: "), result.stderr
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in result.stderr, (word, result.stderr)
-
-
 def test_a_visit_for_a_family_with_children_and_an_interpreter(desk_dir, cli):
     args = ("--visit", "aima", "--group", "3", "--children", "--interpreter", "telephone")
     issued = cli("ticket", "issue", "--service", "SS", *args, "--json", data_dir=desk_dir)
@@ -48,8 +39,8 @@ def test_what_a_ticket_cannot_be_is_refused_and_nothing_written(desk_dir, cli, d
         (("--visit", "SS"), ("once",)),
         (("--visit", "XYZ"), ("XYZ",)),
     ]:
-        _refused(cli("ticket", "issue", "--service", "SS", *args, data_dir=desk_dir), *words)
-    _refused(cli("ticket", "issue", "--service", "CRC", data_dir=desk_dir), "appointment")
+        cli("ticket", "issue", "--service", "SS", *args, data_dir=desk_dir).refused(*words)
+    cli("ticket", "issue", "--service", "CRC", data_dir=desk_dir).refused("appointment")
     assert desk_files.counts(desk_dir) == before
 
 
@@ -94,7 +85,7 @@ def test_lawyers_are_capped_and_called_from_their_own_queue(desk_dir, cli, desk_
         "2",
         data_dir=desk_dir,
     )
-    _refused(over, "already has 2 cases", "limit is 3")
+    over.refused("already has 2 cases", "limit is 3")
     assert desk_files.count(desk_dir, "ticket") == 2
 
     called = cli("ticket", "call", "--desk", "C1", "--lawyers", "--json", data_dir=desk_dir)

@@ -19,7 +19,7 @@ from PySide6.QtPdf import QPdfDocument
 from cnaim_desk.journal.desk import load_centre_profile, load_flow, load_holder_texts
 from cnaim_desk.journal.signing import CentreKey
 from cnaim_desk.printing import cups
-from cnaim_desk.printing.fonts import FontRegistry, register_fonts
+from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.layout import Paper, TicketContent, sample_ticket, ticket_content
 from cnaim_desk.printing.printers import PrintResult, TicketPrinter, printer_names
 from cnaim_desk.printing.reference import TicketReference
@@ -33,12 +33,6 @@ QUEUE = "CNAIM-TEST"
 KEY = CentreKey(bytes(range(32)))
 REFERENCE = TicketReference("lisboa", "2026-12-07", "S023", "R1:0a1b2c3d:23")
 POINTS_PER_MM = 72 / 25.4
-
-
-@pytest.fixture
-def fonts(qapp, monkeypatch) -> FontRegistry:
-    monkeypatch.delenv("CNAIM_DESK_RESOURCES", raising=False)
-    return register_fonts()
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage
 
 from cnaim_desk.journal.desk import load_centre_profile, load_flow, load_holder_texts
 from cnaim_desk.journal.signing import CentreKey
-from cnaim_desk.printing.fonts import FontRegistry, register_fonts
+from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.layout import Paper, TicketContent, sample_ticket, ticket_content
 from cnaim_desk.printing.printers import TicketPrinter
 from cnaim_desk.printing.reference import TicketReference
@@ -36,12 +36,6 @@ RASTER = b"\x1dv0"
 FEED_AND_CUT = re.compile(rb"\x1bd(?P<lines>.)\x1dV[AB](?P<extra>.)", re.DOTALL)
 # 1 bit per dot, most significant first, 1 = dark: as grey bytes (0 dark, 255 light).
 DOTS = [bytes(0 if byte >> (7 - bit) & 1 else 255 for bit in range(8)) for byte in range(256)]
-
-
-@pytest.fixture
-def fonts(qapp, monkeypatch) -> FontRegistry:
-    monkeypatch.delenv("CNAIM_DESK_RESOURCES", raising=False)
-    return register_fonts()
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from cnaim_desk.journal.desk import load_flow
 from cnaim_desk.printing.layout import Paper
 from cnaim_desk.printing.reference import TicketReference
 from cnaim_desk.printing.render_qt import (
+    QR_CACHE_SIZE,
     RECEIPT_DPI,
     TicketLayout,
     _qr_runs,
@@ -296,3 +297,11 @@ def test_a_document_that_wraps_continues_under_its_text_not_under_its_bullet(
         else:
             assert first.naturalTextRect().left() == pytest.approx(0, abs=1)
             assert second.naturalTextRect().left() == pytest.approx(bullet, abs=1)
+
+
+def test_a_desk_printing_all_day_keeps_only_the_last_few_qr_codes(fonts, content):
+    """Each ticket's QR code is its own: kept for all of them, a busy desk's memory
+    would grow by some 16 kB a ticket, day after day."""
+    for number in range(3 * QR_CACHE_SIZE):
+        render_image(content("en", id=f"R1:0a1b2c3d:{number}"), Paper.RECEIPT_80, fonts)
+    assert _qr_runs.cache_info().currsize <= QR_CACHE_SIZE
