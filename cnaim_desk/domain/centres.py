@@ -153,6 +153,11 @@ class CentreProfile:
     notes: tuple[str, ...] = ()
     lawyer_daily_cap: int = 3
     appointment_window: tuple[int, int] = (15, 15)  # minutes before and after the time
+    #: After this many recalls a ticket not answered is marked a no-show (0: never).
+    max_recalls: int = 3
+    #: The board also says a call in the holder's language (where a voice exists). Off by
+    #: default: hearing a language spoken can reveal a person's nationality.
+    speak_holder_language: bool = False
 
     def service(self, code: str) -> Service:
         """The service with this code; ``KeyError`` with a plain message when absent."""
@@ -357,7 +362,7 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
                 f"{service.letter!r} is already the letter of {seen_letters[service.letter]}",
             )
         seen_letters[service.letter] = service.code
-    for table in ("lawyers", "appointments"):
+    for table in ("lawyers", "appointments", "counters", "board"):
         if not isinstance(raw.get(table, {}), dict):
             problems.add(table, f"expected a [{table}] table")
             raw[table] = {}
@@ -365,10 +370,14 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
         ("lawyers", "daily_cap"),
         ("appointments", "minutes_before"),
         ("appointments", "minutes_after"),
+        ("counters", "max_recalls"),
     ):
         value = raw.get(table, {}).get(name, 0)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             problems.add(f"{table}.{name}", f"expected a whole number, found {value!r}")
+    speak = raw.get("board", {}).get("speak_holder_language", False)
+    if not isinstance(speak, bool):
+        problems.add("board.speak_holder_language", f"expected true or false, found {speak!r}")
     messages = []
     for i, message in enumerate(raw.get("board_messages", [])):
         messages.append(_parse_names(message, f"board_messages[{i}]", problems))
@@ -378,6 +387,7 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
     hours_text = line.get("hours", {}) if isinstance(line, dict) else {}
     lawyers = raw.get("lawyers", {})
     appointments = raw.get("appointments", {})
+    counters = raw.get("counters", {})
     return CentreProfile(
         id=centre_id,
         name=name,
@@ -391,4 +401,6 @@ def parse_profile(text: str, source: str = "profile") -> CentreProfile:
             int(appointments.get("minutes_before", 15)),
             int(appointments.get("minutes_after", 15)),
         ),
+        max_recalls=int(counters.get("max_recalls", 3)),
+        speak_holder_language=speak is True,
     )

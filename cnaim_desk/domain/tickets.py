@@ -113,6 +113,7 @@ class TicketState:
     issued_by: str
     appointment_at: datetime | None = None
     called_by: str | None = None
+    technician: str | None = None  # who called it, as they signed in at the counter
     called_at: Hlc | None = None
     started_at: Hlc | None = None
     finished_at: Hlc | None = None
@@ -210,6 +211,7 @@ def apply(state: TicketState, event: Event) -> TicketState:
             state,
             status=status.CALLED,
             called_by=desk,
+            technician=event.text("technician") or None,
             called_at=event.hlc,
             recalls=0,
             updated=event.hlc,
@@ -232,6 +234,7 @@ def apply(state: TicketState, event: Event) -> TicketState:
                 visit=state.visit[1:],
                 visited=(*state.visited, state.service),
                 called_by=None,
+                technician=None,
                 called_at=None,
                 started_at=None,
                 finished_at=None,
@@ -251,7 +254,9 @@ def apply(state: TicketState, event: Event) -> TicketState:
     if op is Op.REINSTATED:
         _refuse(state, Op.REINSTATED, {status.NO_SHOW})
         # Back in the queue with the original arrival time: the person did come.
-        return replace(state, status=status.WAITING, called_by=None, updated=event.hlc)
+        return replace(
+            state, status=status.WAITING, called_by=None, technician=None, updated=event.hlc
+        )
     if op is Op.CANCELLED:
         _refuse(state, Op.CANCELLED, IN_QUEUE | AT_COUNTER | {status.NO_SHOW})
         return replace(state, status=status.CANCELLED, updated=event.hlc)
@@ -271,6 +276,7 @@ def apply(state: TicketState, event: Event) -> TicketState:
             service=target,
             referral_reason=event.text("reason") or None,
             called_by=None,
+            technician=None,
             recalls=0,
             updated=event.hlc,
         )

@@ -33,7 +33,7 @@ from cnaim_desk.domain.events import (
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
 from cnaim_desk.domain.numbering import NumberingSlot, format_code
 from cnaim_desk.domain.policy import QueuePolicy
-from cnaim_desk.domain.tickets import Priority, TransitionRefused
+from cnaim_desk.domain.tickets import Priority, TicketStatus, TransitionRefused
 from cnaim_desk.journal import store
 from cnaim_desk.journal.appointments import AppointmentBook
 from cnaim_desk.journal.check import CheckReport, run_check
@@ -546,7 +546,12 @@ class Journal:
         return self.ticket(view.id)
 
     def call_next(
-        self, desk: str, services: Sequence[str] | None = None, *, lawyers: bool = False
+        self,
+        desk: str,
+        services: Sequence[str] | None = None,
+        *,
+        lawyers: bool = False,
+        technician: str = "",
     ) -> TicketView | None:
         """Call the next person by the queue policy for these services (all when empty),
         from the lawyers' queue when ``lawyers``; ``None`` when nobody is waiting."""
@@ -557,13 +562,25 @@ class Journal:
             queue = self.reader.run(lambda q: q.ordered_queue(today, services, lawyers=lawyers))
             if not queue:
                 return None
-            return self.call(queue[0].id, desk)
+            return self.call(queue[0].id, desk, technician)
 
-    def call(self, ref: str, desk: str) -> TicketView:
-        return self._ticket_op(ref, Op.CALLED, {"desk": desk})
+    def call(self, ref: str, desk: str, technician: str = "") -> TicketView:
+        data = {"desk": desk}
+        if technician:
+            data["technician"] = technician
+        return self._ticket_op(ref, Op.CALLED, data)
 
     def recall(self, ref: str, desk: str | None = None) -> TicketView:
-        return self._ticket_op(ref, Op.RECALLED, {"desk": desk or self.config.desk})
+        """Call the person again; once the profile's ``max_recalls`` recalls have gone
+        unanswered, the next one marks the ticket a no-show instead (reinstated if the
+        person comes back)."""
+        desk = desk or self.config.desk
+        limit = self.profile.max_recalls
+        with self._write_lock:
+            ticket = self.ticket(ref)
+            if limit and ticket.status is TicketStatus.CALLED and ticket.recalls >= limit:
+                return self._ticket_op(ticket.id, Op.NO_SHOW, {"desk": desk, "recalls": "limit"})
+            return self._ticket_op(ticket.id, Op.RECALLED, {"desk": desk})
 
     def start(self, ref: str, desk: str | None = None) -> TicketView:
         return self._ticket_op(ref, Op.STARTED, {"desk": desk or self.config.desk})
@@ -594,15 +611,27 @@ class Journal:
         return self._ticket_op(ref, Op.REPRINTED, {})
 
     def set_counter(
-        self, desk: str, status: str, services: Iterable[str] = (), technician: str = ""
+        self,
+        desk: str,
+        status: str,
+        services: Iterable[str] = (),
+        technician: str = "",
+        *,
+        name: str = "",
+        floor: str = "",
+        side: str = "",
     ) -> None:
-        """Record a counter opening, pausing or closing (expected waits count open ones)."""
+        """Record a counter opening, pausing or closing (expected waits count open ones),
+        with who signed in and how the board names it and directs people to it."""
         op = {"open": Op.COUNTER_OPENED, "paused": Op.COUNTER_PAUSED, "closed": Op.COUNTER_CLOSED}[
             status
         ]
         data: dict[str, object] = {"desk": desk, "services": list(services)}
-        if technician:
-            data["technician"] = technician
+        for key, value in (("technician", technician), ("name", name), ("floor", floor)):
+            if value:
+                data[key] = value
+        if side:
+            data["side"] = side
         self._append(None, op, data)
 
     def close_day(self, day: date) -> Change:

@@ -105,6 +105,7 @@ def _ticket_values(state: TicketState, conflicts: int) -> dict[str, object]:
         "language": state.language,
         "group_size": state.group_size,
         "called_by": state.called_by,
+        "technician": state.technician,
         "called_ms": _ms(state.called_at),
         "started_ms": _ms(state.started_at),
         "finished_ms": _ms(state.finished_at),
@@ -347,6 +348,9 @@ class Projector:
             "status": status,
             "services": json.dumps(list(event.texts("services"))),
             "technician": event.text("technician"),
+            "name": event.text("name"),
+            "floor": event.text("floor"),
+            "side": event.text("side"),
             "updated": str(event.hlc),
         }
         if row is None:

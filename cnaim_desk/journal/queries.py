@@ -56,6 +56,7 @@ class TicketView:
     booking: str | None = None
     answers: tuple[str, ...] = ()
     triage: tuple[str, ...] = ()
+    technician: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """The contract of ``--json`` (names and values as DESIGN.md's table)."""
@@ -89,6 +90,7 @@ class TicketView:
             "booking": self.booking,
             "answers": list(self.answers),
             "triage": list(self.triage),
+            "technician": self.technician,
         }
 
 
@@ -113,6 +115,41 @@ class CallView:
     desk: str
     at: datetime
     recalls: int
+
+
+@dataclass(frozen=True, slots=True)
+class CounterView:
+    """A counter desk on a day: open, paused or closed, what it serves, who signed in, and
+    how the board names it and directs people to it."""
+
+    desk: str
+    status: str
+    services: tuple[str, ...]
+    technician: str
+    name: str
+    floor: str
+    side: str
+
+    @property
+    def label(self) -> str:
+        """How the room knows it: its display name, else its desk id."""
+        return self.name or self.desk
+
+    @property
+    def directions(self) -> str:
+        """Where it is ("Piso 1 · esquerda"), empty when not configured."""
+        return " · ".join(part for part in (self.floor, self.side) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class CounterDay:
+    """What a counter did today, for its technician: people called, served, no-shows and
+    the median service time (minutes, from start to finish)."""
+
+    called: int
+    served: int
+    no_shows: int
+    median_service_minutes: float | None
 
 
 def _entry(row: Row) -> QueueEntry:
@@ -155,6 +192,7 @@ def _view(row: Row, position: int | None, wait: int | None) -> TicketView:
         booking=row.booking,
         answers=tuple(json.loads(row.answers)),
         triage=tuple(json.loads(row.triage)),
+        technician=row.technician,
     )
 
 
@@ -227,6 +265,50 @@ class QueueQueries:
         for service, start, end in self.session.execute(text(parts), params):
             result[service].append((end - start) / 1000)
         return {service: durations[::-1] for service, durations in result.items()}
+
+    def counters(self, day: str) -> dict[str, CounterView]:
+        """Every counter that opened on ``day``, by desk id."""
+        rows = self.session.execute(select(CounterRow).where(CounterRow.day == day)).scalars()
+        return {
+            row.desk: CounterView(
+                row.desk,
+                row.status,
+                tuple(json.loads(row.services or "[]")),
+                row.technician,
+                row.name,
+                row.floor,
+                row.side,
+            )
+            for row in rows
+        }
+
+    def counter_day(self, day: str, desk: str, technician: str | None = None) -> CounterDay:
+        """Today's work of counter ``desk`` (and of ``technician`` there, when given)."""
+        query = select(_TICKETS.c.status, _TICKETS.c.started_ms, _TICKETS.c.finished_ms).where(
+            _TICKETS.c.day == day, _TICKETS.c.called_by == desk
+        )
+        if technician is not None:
+            query = query.where(_TICKETS.c.technician == technician)
+        rows = list(self.session.execute(query))
+        durations = sorted(
+            (row.finished_ms - row.started_ms) / 60000
+            for row in rows
+            if row.status == TicketStatus.DONE.value and row.started_ms and row.finished_ms
+        )
+        median = None
+        if durations:
+            middle = len(durations) // 2
+            median = (
+                durations[middle]
+                if len(durations) % 2
+                else (durations[middle - 1] + durations[middle]) / 2
+            )
+        return CounterDay(
+            called=len(rows),
+            served=sum(row.status == TicketStatus.DONE.value for row in rows),
+            no_shows=sum(row.status == TicketStatus.NO_SHOW.value for row in rows),
+            median_service_minutes=median,
+        )
 
     def open_counters(self, day: str) -> dict[str, set[str]]:
         """Open counters per service; a counter that lists no services serves any."""

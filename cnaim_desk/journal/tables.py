@@ -6,9 +6,10 @@ from __future__ import annotations
 from sqlalchemy import Column, Index, LargeBinary
 from sqlmodel import Field, SQLModel
 
-#: Version 2 added the triage's fields to tickets, and appointments. A file of an older
+#: Version 2 added the triage's fields to tickets, and appointments; version 3 the
+#: technician who called a ticket, and a counter's name and place. A file of an older
 #: version has its projections dropped and rebuilt from the stored updates on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class UpdateRow(SQLModel, table=True):
@@ -80,6 +81,7 @@ class TicketRow(SQLModel, table=True):
     issued_ms: int
     appointment_at: str | None = None
     called_by: str | None = None
+    technician: str | None = None
     called_ms: int | None = None
     started_ms: int | None = None
     finished_ms: int | None = None
@@ -112,6 +114,9 @@ class CounterRow(SQLModel, table=True):
     status: str
     services: str = ""
     technician: str = ""
+    name: str = ""  # as the board shows it ("4", "Balcão 4"); empty: the desk id
+    floor: str = ""  # where it is, as the board directs people: "Piso 1"
+    side: str = ""  # "esquerda", "ao fundo"...
     updated: str
 
 

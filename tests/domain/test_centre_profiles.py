@@ -374,3 +374,30 @@ def test_board_messages_need_portuguese_and_english():
         "board_messages[0]: missing the 'en' text",
         "board_messages[0]: missing the 'pt' text",
     ]
+
+
+def test_recalls_and_holder_language_speech_default_to_three_and_off():
+    profile = parse_profile(MINIMAL)
+    assert (profile.max_recalls, profile.speak_holder_language) == (3, False)
+    for centre in CENTRES:
+        profile = shipped(centre)
+        assert (profile.max_recalls, profile.speak_holder_language) == (3, False)
+
+
+def test_a_centre_sets_its_recall_limit_and_turns_holder_language_speech_on():
+    text = MINIMAL + "\n[counters]\nmax_recalls = 2\n\n[board]\nspeak_holder_language = true\n"
+    profile = parse_profile(text)
+    assert (profile.max_recalls, profile.speak_holder_language) == (2, True)
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        ('[counters]\nmax_recalls = "two"', "counters.max_recalls: expected a whole number"),
+        ("[counters]\nmax_recalls = -1", "counters.max_recalls: expected a whole number"),
+        ('[board]\nspeak_holder_language = "yes"', "board.speak_holder_language: expected true"),
+    ],
+)
+def test_a_mistyped_counter_or_board_setting_is_named(table, problem):
+    problems = problems_of(MINIMAL + "\n" + table + "\n")
+    assert any(found.startswith(problem) for found in problems), problems

@@ -63,7 +63,7 @@ def test_an_older_file_is_rebuilt_on_open(desk, clock, db, open_journals):
     path = desk.data_dir.database_path
     root = desk.data_dir.root
     desk.close()
-    assert _version(path) == SCHEMA_VERSION == 2
+    assert _version(path) == SCHEMA_VERSION == 3
 
     _to_schema_1(path)
     assert _version(path) == 1
@@ -120,3 +120,38 @@ def test_a_newer_file_is_refused(desk, db):
     with pytest.raises(StoreError, match="newer"):
         Journal.open_read_only(root, resources=resources_dir())
     assert _version(path) == SCHEMA_VERSION + 1
+
+
+#: The counter table as schema 2 made it (no name, floor or side).
+V2_COUNTER = """
+CREATE TABLE counter (
+    day VARCHAR NOT NULL, desk VARCHAR NOT NULL, status VARCHAR NOT NULL,
+    services VARCHAR NOT NULL, technician VARCHAR NOT NULL, updated VARCHAR NOT NULL,
+    PRIMARY KEY (day, desk)
+)
+"""
+
+
+def test_a_schema_2_file_gets_its_counters_names_and_places_back(desk, clock, open_journals):
+    desk.set_counter("C4", "open", ["SS"], "MJ", name="4", floor="Piso 1", side="esquerda")
+    called = desk.call(desk.issue("SS").id, "C4", technician="MJ")
+    path, root = desk.data_dir.database_path, desk.data_dir.root
+    desk.close()
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.execute("DROP TABLE counter")
+            connection.execute(V2_COUNTER)
+            connection.execute("ALTER TABLE ticket DROP COLUMN technician")
+        connection.execute("PRAGMA user_version = 2")
+    finally:
+        connection.close()
+    upgraded = Journal.open(root, resources=resources_dir(), now_ms=clock)
+    open_journals.append(upgraded)
+    counter = upgraded.reader.run(lambda q: q.counters(upgraded.today().isoformat()))["C4"]
+    assert (counter.label, counter.directions, counter.technician) == (
+        "4",
+        "Piso 1 · esquerda",
+        "MJ",
+    )
+    assert upgraded.ticket(called.id).technician == "MJ"
