@@ -29,7 +29,8 @@ from cnaim_desk.journal.store import StoreError
 from cnaim_desk.printing.fonts import FontRegistry, install_application_font, register_fonts
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.resources import resources_dir
-from cnaim_desk.ui.board.window import BoardWindow, choose_board_screen
+from cnaim_desk.ui.board.announcer import Announcer
+from cnaim_desk.ui.board.window import BoardWindow, SharedScreen, choose_board_screen
 from cnaim_desk.ui.counter.window import CounterWindow
 from cnaim_desk.ui.desk_menu import DeskMenu
 from cnaim_desk.ui.i18n import InterfaceLanguage
@@ -100,17 +101,36 @@ class DeskApp:
         return self.reception
 
     def open_counter(self, desk: str) -> CounterWindow:
-        self.counter = self._staff_window(CounterWindow(self.bridge, desk, self.fonts))
+        self.counter = self._staff_window(
+            CounterWindow(self.bridge, desk, self.fonts, self.settings)
+        )
         self.counter.show()
         self.counter.open_counter()
         return self.counter
 
     def open_board(self, *, only_if_second_screen: bool = False) -> BoardWindow | None:
-        screen, own_screen = choose_board_screen(self.settings.board_screen)
+        """Open the calling board on its screen (``board/screen``), showing the services of
+        ``board/services``, and keep it there as monitors come and go. A staff desk's board
+        (``only_if_second_screen``) opens only on a screen of its own and hides while that
+        screen is gone; a board-only machine's board fills its one screen."""
+        preferred = self.settings.board_screen
+        _, own_screen = choose_board_screen(preferred)
         if only_if_second_screen and not own_screen:
             return None
-        self.board = BoardWindow(self.bridge, self.fonts)
-        self.board.show_on(screen, full_screen=own_screen)
+        if only_if_second_screen:
+            when_shared = SharedScreen.HIDE
+        elif self.journal.config.role == "board":
+            when_shared = SharedScreen.FULL_SCREEN
+        else:
+            when_shared = SharedScreen.WINDOW
+        announcer = Announcer(
+            resources_dir(), speak_holder_language=self.journal.profile.speak_holder_language
+        )
+        self.board = BoardWindow(
+            self.bridge, self.fonts, services=self.settings.board_services, announcer=announcer
+        )
+        announcer.setParent(self.board)  # goes, and falls silent, with the board
+        self.board.keep_on(preferred, when_shared)
         return self.board
 
     def open_for_role(self, demo: bool = False) -> None:

@@ -50,146 +50,468 @@
     </message>
 </context>
 <context>
+    <name>CounterIdentityDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="28" />
+        <source>This counter</source>
+        <translation>This counter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="32" />
+        <source>The board calls people to this counter by its name and directs them by its floor and side. Leave the name empty to use the desk id, {desk}.</source>
+        <translation>The board calls people to this counter by its name and directs them by its floor and side. Leave the name empty to use the desk id, {desk}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="43" />
+        <source>e.g. Piso 1</source>
+        <translation>e.g. Piso 1</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="45" />
+        <source>e.g. esquerda</source>
+        <translation>e.g. esquerda</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="47" />
+        <source>&amp;Name on the board:</source>
+        <translation>&amp;Name on the board:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="48" />
+        <source>&amp;Floor:</source>
+        <translation>&amp;Floor:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="49" />
+        <source>&amp;Side:</source>
+        <translation>&amp;Side:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="56" />
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="58" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="286" />
         <source>CNAIM Desk — Counter {desk}</source>
-        <extracomment>A scanned ticket in these can be called out of turn.</extracomment>
+        <extracomment>A scanned or chosen ticket in these can be called out of turn. The steps that act on the ticket at the counter, by button name.</extracomment>
         <translation>CNAIM Desk — Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
-        <source>Counter {desk}</source>
-        <translation>Counter {desk}</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="289" />
         <source>At this counter</source>
         <translation>At this counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="172" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="290" />
         <source>Services served</source>
         <translation>Services served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
         <source>Call next (F5)</source>
         <translation>Call next (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
         <source>Recall (F6)</source>
         <translation>Recall (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
         <source>Start (F7)</source>
         <translation>Start (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
-        <source>Finish (F8)</source>
-        <translation>Finish (F8)</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="178" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
         <source>No-show (F9)</source>
         <translation>No-show (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="183" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
         <source>Call this ticket (F4)</source>
         <translation>Call this ticket (F4)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="185" />
-        <source>Waiting, in calling order</source>
-        <translation>Waiting, in calling order</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="312" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="313" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="558" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="314" />
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="315" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="320" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="193" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="318" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="228" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="287" />
+        <source>&amp;Counter</source>
+        <translation>&amp;Counter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="288" />
+        <source>&amp;Name and place on the board…</source>
+        <translation>&amp;Name and place on the board…</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="291" />
+        <source>Technician:</source>
+        <translation>Technician:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="292" />
+        <source>your name or initials</source>
+        <translation>your name or initials</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="293" />
+        <source>Technician's name or initials</source>
+        <translation>Technician's name or initials</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="294" />
+        <source>Sign in (Ctrl+I)</source>
+        <translation>Sign in (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="295" />
+        <source>Close the counter (Ctrl+W)</source>
+        <translation>Close the counter (Ctrl+W)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
+        <source>Finish… (F8)</source>
+        <translation>Finish… (F8)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
+        <source>Refer… (F10)</source>
+        <translation>Refer… (F10)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
+        <source>Came back: reinstate (F11)</source>
+        <translation>Came back: reinstate (F11)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
+        <source>Waiting, in calling order (Enter calls the one chosen)</source>
+        <translation>Waiting, in calling order (Enter calls the one chosen)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="316" />
+        <source>Interpreter</source>
+        <translation>Interpreter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
+        <source>Children</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="319" />
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="361" />
+        <source>The counter is closed. F12 opens it again.</source>
+        <translation>The counter is closed. F12 opens it again.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="367" />
+        <source>Paused: people are not called here. F12 to go on.</source>
+        <translation>Paused: people are not called here. F12 to go on.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="391" />
+        <source>Type your name or initials to sign in.</source>
+        <translation>Type your name or initials to sign in.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="398" />
+        <source>Signed in as {name}.</source>
+        <translation>Signed in as {name}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="418" />
+        <source>The counter is paused: press F12 to open it, then call.</source>
+        <translation>The counter is paused: press F12 to open it, then call.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="420" />
+        <source>The counter is closed: press F12 to open it, then call.</source>
+        <translation>The counter is closed: press F12 to open it, then call.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="426" />
         <source>Choose at least one service to call for.</source>
         <translation>Choose at least one service to call for.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="258" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="449" />
+        <source>Choose a ticket in the list, or scan one, to call it.</source>
+        <translation>Choose a ticket in the list, or scan one, to call it.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="486" />
         <source>No one is waiting for these services.</source>
         <translation>No one is waiting for these services.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="268" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="502" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="529" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>No ticket at this counter: call the next person first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="331" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="522" />
+        <source>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</source>
+        <translation>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="532" />
+        <source>Start serving {code} first (F7).</source>
+        <translation>Start serving {code} first (F7).</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="536" />
+        <source>How did it end for {code}?</source>
+        <translation>How did it end for {code}?</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="538" />
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="544" />
+        <source>Call or scan the ticket to refer first.</source>
+        <translation>Call or scan the ticket to refer first.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="553" />
+        <source>Refer {code} to another service: same ticket, same place in time</source>
+        <translation>Refer {code} to another service: same ticket, same place in time</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="557" />
+        <source>Refer</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="560" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="573" />
+        <source>Call or scan the ticket to cancel first.</source>
+        <translation>Call or scan the ticket to cancel first.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="577" />
+        <source>Cancel ticket {code}? The person will need a new ticket.</source>
+        <translation>Cancel ticket {code}? The person will need a new ticket.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="580" />
+        <source>Cancel {code}</source>
+        <translation>Cancel {code}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="581" />
+        <source>Cancel the ticket</source>
+        <translation>Cancel the ticket</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="582" />
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="602" />
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="640" />
+        <source>{code} goes on to {service}, keeping its place in time.</source>
+        <translation>{code} goes on to {service}, keeping its place in time.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="653" />
+        <source>{code} sent to {service}: it waits there with its place in time.</source>
+        <translation>{code} sent to {service}: it waits there with its place in time.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="665" />
+        <source>{code} cancelled.</source>
+        <translation>{code} cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="671" />
+        <source>Scan the ticket of the person who came back, then press F11.</source>
+        <translation>Scan the ticket of the person who came back, then press F11.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="681" />
+        <source>{code} is back in the queue, with its place in time.</source>
+        <translation>{code} is back in the queue, with its place in time.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="744" />
+        <source>Counter {name}</source>
+        <translation>Counter {name}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="749" />
+        <source>● Open</source>
+        <translation>● Open</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="750" />
+        <source>❚❚ Paused</source>
+        <translation>❚❚ Paused</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="751" />
+        <source>■ Closed</source>
+        <translation>■ Closed</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <source>Pause (F12)</source>
+        <translation>Pause (F12)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <source>Open (F12)</source>
+        <translation>Open (F12)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="760" />
+        <source>Today here: {called} called · {served} served · {missed} no-shows</source>
+        <translation>Today here: {called} called · {served} served · {missed} no-shows</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="764" />
+        <source>median service {minutes} min</source>
+        <translation>median service {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="769" />
+        <source>{name}: {served} served</source>
+        <translation>{name}: {served} served</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="777" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="835" />
+        <source>staff member</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="778" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="837" />
+        <source>by telephone</source>
+        <translation>by telephone</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="787" />
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="805" />
         <source>Scanned: {code}</source>
         <translation>Scanned: {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="334" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="808" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="336" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="810" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="338" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="812" />
         <source>called by {desk}</source>
         <translation>called by {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="348" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="823" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Free. Press F5 to call the next person.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="340" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="355" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="814" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="830" />
         <source>language: {name}</source>
         <translation>language: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="834" />
+        <source>interpreter: {how}</source>
+        <translation>interpreter: {how}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="841" />
+        <source>group of {n}</source>
+        <translation>group of {n}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="843" />
+        <source>children in the Children Space</source>
+        <translation>children in the Children Space</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="846" />
+        <source>appointment at {time}</source>
+        <translation>appointment at {time}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="851" />
+        <source>then: {services}</source>
+        <translation>then: {services}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="854" />
         <source>priority: {category}</source>
         <translation>priority: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="362" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="857" />
         <source>recalled {n}×</source>
         <translation>recalled {n}×</translation>
     </message>
@@ -274,6 +596,34 @@
         <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="93" />
         <source>no longer in the queue: not printed again</source>
         <translation>no longer in the queue: not printed again</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="93" />
+        <source>Served: done what they came for</source>
+        <translation>Served: done what they came for</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="94" />
+        <source>Documents missing: to come back</source>
+        <translation>Documents missing: to come back</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="95" />
+        <source>A later appointment booked</source>
+        <translation>A later appointment booked</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="96" />
+        <source>Information only</source>
+        <translation>Information only</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="97" />
+        <source>Not a matter for this service</source>
+        <translation>Not a matter for this service</translation>
     </message>
 </context>
 <context>
@@ -618,6 +968,34 @@
     </message>
 </context>
 <context>
+    <name>Referral</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="105" />
+        <source>Sent to the wrong service</source>
+        <translation>Sent to the wrong service</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="106" />
+        <source>Another matter, at that service</source>
+        <translation>Another matter, at that service</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="107" />
+        <source>Needs a document from that service first</source>
+        <translation>Needs a document from that service first</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="108" />
+        <source>Needs that service's interpreter</source>
+        <translation>Needs that service's interpreter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="109" />
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
         <location filename="../cnaim_desk/ui/labels.py" line="61" />
@@ -931,9 +1309,9 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="233" />
-        <location filename="../cnaim_desk/app.py" line="239" />
-        <location filename="../cnaim_desk/app.py" line="245" />
+        <location filename="../cnaim_desk/app.py" line="246" />
+        <location filename="../cnaim_desk/app.py" line="252" />
+        <location filename="../cnaim_desk/app.py" line="258" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
         <translation>CNAIM Desk cannot start</translation>

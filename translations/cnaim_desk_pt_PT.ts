@@ -50,146 +50,468 @@
     </message>
 </context>
 <context>
+    <name>CounterIdentityDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="28" />
+        <source>This counter</source>
+        <translation>Este balcão</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="32" />
+        <source>The board calls people to this counter by its name and directs them by its floor and side. Leave the name empty to use the desk id, {desk}.</source>
+        <translation>O painel chama as pessoas para este balcão pelo seu nome e indica-lhes o piso e o lado. Deixe o nome vazio para usar a identificação do posto, {desk}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="43" />
+        <source>e.g. Piso 1</source>
+        <translation>p. ex. Piso 1</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="45" />
+        <source>e.g. esquerda</source>
+        <translation>p. ex. esquerda</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="47" />
+        <source>&amp;Name on the board:</source>
+        <translation>&amp;Nome no painel:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="48" />
+        <source>&amp;Floor:</source>
+        <translation>&amp;Piso:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="49" />
+        <source>&amp;Side:</source>
+        <translation>&amp;Lado:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="56" />
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/identity_dialog.py" line="58" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="169" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="286" />
         <source>CNAIM Desk — Counter {desk}</source>
-        <extracomment>A scanned ticket in these can be called out of turn.</extracomment>
+        <extracomment>A scanned or chosen ticket in these can be called out of turn. The steps that act on the ticket at the counter, by button name.</extracomment>
         <translation>CNAIM Desk — Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="170" />
-        <source>Counter {desk}</source>
-        <translation>Balcão {desk}</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="171" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="289" />
         <source>At this counter</source>
         <translation>Neste balcão</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="172" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="290" />
         <source>Services served</source>
         <translation>Serviços atendidos</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="174" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
         <source>Call next (F5)</source>
         <translation>Chamar o seguinte (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="175" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
         <source>Recall (F6)</source>
         <translation>Voltar a chamar (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="176" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
         <source>Start (F7)</source>
         <translation>Iniciar (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="177" />
-        <source>Finish (F8)</source>
-        <translation>Terminar (F8)</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="178" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
         <source>No-show (F9)</source>
         <translation>Não compareceu (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="183" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
         <source>Call this ticket (F4)</source>
         <translation>Chamar esta senha (F4)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="185" />
-        <source>Waiting, in calling order</source>
-        <translation>Em espera, pela ordem de chamada</translation>
-    </message>
-    <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="188" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="312" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="189" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="313" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="558" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="190" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="314" />
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="191" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="315" />
         <source>Language</source>
         <translation>Língua</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="192" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="320" />
         <source>Priority</source>
         <translation>Prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="193" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="318" />
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="228" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="287" />
+        <source>&amp;Counter</source>
+        <translation>&amp;Balcão</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="288" />
+        <source>&amp;Name and place on the board…</source>
+        <translation>&amp;Nome e lugar no painel…</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="291" />
+        <source>Technician:</source>
+        <translation>Técnico:</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="292" />
+        <source>your name or initials</source>
+        <translation>o seu nome ou iniciais</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="293" />
+        <source>Technician's name or initials</source>
+        <translation>Nome ou iniciais do técnico</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="294" />
+        <source>Sign in (Ctrl+I)</source>
+        <translation>Entrar (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="295" />
+        <source>Close the counter (Ctrl+W)</source>
+        <translation>Fechar o balcão (Ctrl+W)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
+        <source>Finish… (F8)</source>
+        <translation>Terminar… (F8)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
+        <source>Refer… (F10)</source>
+        <translation>Encaminhar… (F10)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
+        <source>Came back: reinstate (F11)</source>
+        <translation>Voltou: repor na fila (F11)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
+        <source>Waiting, in calling order (Enter calls the one chosen)</source>
+        <translation>Em espera, pela ordem de chamada (Enter chama a escolhida)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="316" />
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
+        <source>Children</source>
+        <translation>Crianças</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="319" />
+        <source>Appointment</source>
+        <translation>Marcação</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="361" />
+        <source>The counter is closed. F12 opens it again.</source>
+        <translation>O balcão está fechado. F12 volta a abri-lo.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="367" />
+        <source>Paused: people are not called here. F12 to go on.</source>
+        <translation>Em pausa: ninguém é chamado para aqui. F12 para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="391" />
+        <source>Type your name or initials to sign in.</source>
+        <translation>Escreva o seu nome ou iniciais para entrar.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="398" />
+        <source>Signed in as {name}.</source>
+        <translation>Entrou como {name}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="418" />
+        <source>The counter is paused: press F12 to open it, then call.</source>
+        <translation>O balcão está em pausa: prima F12 para o abrir e depois chame.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="420" />
+        <source>The counter is closed: press F12 to open it, then call.</source>
+        <translation>O balcão está fechado: prima F12 para o abrir e depois chame.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="426" />
         <source>Choose at least one service to call for.</source>
         <translation>Escolha pelo menos um serviço para chamar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="258" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="449" />
+        <source>Choose a ticket in the list, or scan one, to call it.</source>
+        <translation>Escolha uma senha na lista, ou leia uma, para a chamar.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="486" />
         <source>No one is waiting for these services.</source>
         <translation>Ninguém está à espera destes serviços.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="268" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="502" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="529" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>Não há senha neste balcão: chame primeiro a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="331" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="522" />
+        <source>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</source>
+        <translation>{code} não compareceu depois de {n} repetições da chamada: marcada como falta. Se a pessoa voltar, leia a senha e prima F11.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="532" />
+        <source>Start serving {code} first (F7).</source>
+        <translation>Comece primeiro o atendimento de {code} (F7).</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="536" />
+        <source>How did it end for {code}?</source>
+        <translation>Como terminou o atendimento de {code}?</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="538" />
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="544" />
+        <source>Call or scan the ticket to refer first.</source>
+        <translation>Chame ou leia primeiro a senha a encaminhar.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="553" />
+        <source>Refer {code} to another service: same ticket, same place in time</source>
+        <translation>Encaminhar {code} para outro serviço: a mesma senha, o mesmo lugar no tempo</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="557" />
+        <source>Refer</source>
+        <translation>Encaminhar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="560" />
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="573" />
+        <source>Call or scan the ticket to cancel first.</source>
+        <translation>Chame ou leia primeiro a senha a cancelar.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="577" />
+        <source>Cancel ticket {code}? The person will need a new ticket.</source>
+        <translation>Cancelar a senha {code}? A pessoa vai precisar de uma senha nova.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="580" />
+        <source>Cancel {code}</source>
+        <translation>Cancelar {code}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="581" />
+        <source>Cancel the ticket</source>
+        <translation>Cancelar a senha</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="582" />
+        <source>Keep it</source>
+        <translation>Manter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="602" />
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="640" />
+        <source>{code} goes on to {service}, keeping its place in time.</source>
+        <translation>{code} segue para {service}, mantendo o seu lugar no tempo.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="653" />
+        <source>{code} sent to {service}: it waits there with its place in time.</source>
+        <translation>{code} encaminhada para {service}: espera lá com o seu lugar no tempo.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="665" />
+        <source>{code} cancelled.</source>
+        <translation>{code} cancelada.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="671" />
+        <source>Scan the ticket of the person who came back, then press F11.</source>
+        <translation>Leia a senha da pessoa que voltou e prima F11.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="681" />
+        <source>{code} is back in the queue, with its place in time.</source>
+        <translation>{code} voltou à fila, com o seu lugar no tempo.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="744" />
+        <source>Counter {name}</source>
+        <translation>Balcão {name}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="749" />
+        <source>● Open</source>
+        <translation>● Aberto</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="750" />
+        <source>❚❚ Paused</source>
+        <translation>❚❚ Em pausa</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="751" />
+        <source>■ Closed</source>
+        <translation>■ Fechado</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <source>Pause (F12)</source>
+        <translation>Pausa (F12)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <source>Open (F12)</source>
+        <translation>Abrir (F12)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="760" />
+        <source>Today here: {called} called · {served} served · {missed} no-shows</source>
+        <translation>Hoje aqui: {called} chamadas · {served} atendidas · {missed} faltas</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="764" />
+        <source>median service {minutes} min</source>
+        <translation>atendimento mediano {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="769" />
+        <source>{name}: {served} served</source>
+        <translation>{name}: {served} atendidas</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="777" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="835" />
+        <source>staff member</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="778" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="837" />
+        <source>by telephone</source>
+        <translation>por telefone</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="787" />
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="805" />
         <source>Scanned: {code}</source>
         <translation>Lida: {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="334" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="808" />
         <source>next in line</source>
         <translation>é a seguinte</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="336" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="810" />
         <source>{n} ahead</source>
         <translation>{n} à frente</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="338" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="812" />
         <source>called by {desk}</source>
         <translation>chamada por {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="348" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="823" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Livre. Prima F5 para chamar a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="340" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="355" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="814" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="830" />
         <source>language: {name}</source>
         <translation>língua: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="359" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="834" />
+        <source>interpreter: {how}</source>
+        <translation>intérprete: {how}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="841" />
+        <source>group of {n}</source>
+        <translation>grupo de {n}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="843" />
+        <source>children in the Children Space</source>
+        <translation>crianças no Espaço Criança</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="846" />
+        <source>appointment at {time}</source>
+        <translation>marcação às {time}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="851" />
+        <source>then: {services}</source>
+        <translation>depois: {services}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="854" />
         <source>priority: {category}</source>
         <translation>prioridade: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="362" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="857" />
         <source>recalled {n}×</source>
         <translation>chamada repetida {n}×</translation>
     </message>
@@ -274,6 +596,34 @@
         <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="93" />
         <source>no longer in the queue: not printed again</source>
         <translation>já não está na fila: não se reimprime</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="93" />
+        <source>Served: done what they came for</source>
+        <translation>Atendida: feito o que veio tratar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="94" />
+        <source>Documents missing: to come back</source>
+        <translation>Faltam documentos: volta depois</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="95" />
+        <source>A later appointment booked</source>
+        <translation>Marcada uma nova data</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="96" />
+        <source>Information only</source>
+        <translation>Só informação</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="97" />
+        <source>Not a matter for this service</source>
+        <translation>Assunto de outro serviço</translation>
     </message>
 </context>
 <context>
@@ -618,6 +968,34 @@
     </message>
 </context>
 <context>
+    <name>Referral</name>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="105" />
+        <source>Sent to the wrong service</source>
+        <translation>Enviada para o serviço errado</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="106" />
+        <source>Another matter, at that service</source>
+        <translation>Outro assunto, nesse serviço</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="107" />
+        <source>Needs a document from that service first</source>
+        <translation>Precisa primeiro de um documento desse serviço</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="108" />
+        <source>Needs that service's interpreter</source>
+        <translation>Precisa do intérprete desse serviço</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="109" />
+        <source>Other reason</source>
+        <translation>Outro motivo</translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
         <location filename="../cnaim_desk/ui/labels.py" line="61" />
@@ -931,9 +1309,9 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="233" />
-        <location filename="../cnaim_desk/app.py" line="239" />
-        <location filename="../cnaim_desk/app.py" line="245" />
+        <location filename="../cnaim_desk/app.py" line="246" />
+        <location filename="../cnaim_desk/app.py" line="252" />
+        <location filename="../cnaim_desk/app.py" line="258" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
         <translation>O CNAIM Desk não pode arrancar</translation>

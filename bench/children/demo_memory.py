@@ -171,7 +171,9 @@ def main() -> int:
             return
         counter.buttons["start"].click()
         yield idle()
-        counter.buttons["finish"].click()
+        counter.buttons["finish"].click()  # asks how it ended: the usual outcome
+        yield idle()
+        counter.choice.confirm_button.click()
         yield idle()
         served += 1
 

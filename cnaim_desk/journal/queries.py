@@ -57,6 +57,8 @@ class TicketView:
     answers: tuple[str, ...] = ()
     triage: tuple[str, ...] = ()
     technician: str | None = None
+    outcome: str | None = None
+    referral_reason: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """The contract of ``--json`` (names and values as DESIGN.md's table)."""
@@ -91,6 +93,8 @@ class TicketView:
             "answers": list(self.answers),
             "triage": list(self.triage),
             "technician": self.technician,
+            "outcome": self.outcome,
+            "referral_reason": self.referral_reason,
         }
 
 
@@ -193,6 +197,8 @@ def _view(row: Row, position: int | None, wait: int | None) -> TicketView:
         answers=tuple(json.loads(row.answers)),
         triage=tuple(json.loads(row.triage)),
         technician=row.technician,
+        outcome=row.outcome,
+        referral_reason=row.referral_reason,
     )
 
 

@@ -84,3 +84,27 @@ def refusal_text(error: BaseException) -> str:
     if isinstance(error, KeyError) and error.args:
         return str(error.args[0])
     return str(error)
+
+
+def outcome_label(code: str) -> str:
+    """The staff's words for how a service ended (``FINISH_OUTCOMES``)."""
+    translate = QCoreApplication.translate
+    return {
+        "served": translate("Outcome", "Served: done what they came for"),
+        "documents_missing": translate("Outcome", "Documents missing: to come back"),
+        "appointment_booked": translate("Outcome", "A later appointment booked"),
+        "information_only": translate("Outcome", "Information only"),
+        "not_competent": translate("Outcome", "Not a matter for this service"),
+    }.get(code, code)
+
+
+def referral_label(code: str) -> str:
+    """The staff's words for why a person is sent on (``REFERRAL_REASONS``)."""
+    translate = QCoreApplication.translate
+    return {
+        "wrong_service": translate("Referral", "Sent to the wrong service"),
+        "further_matter": translate("Referral", "Another matter, at that service"),
+        "documents": translate("Referral", "Needs a document from that service first"),
+        "interpreter": translate("Referral", "Needs that service's interpreter"),
+        "other": translate("Referral", "Other reason"),
+    }.get(code, code)

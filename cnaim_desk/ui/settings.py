@@ -3,18 +3,24 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from cnaim_desk.domain.centres import SERVICE_CODES
 from cnaim_desk.printing.layout import Paper
+
+log = logging.getLogger(__name__)
 
 UI_LANGUAGES = {"pt_PT": "Português", "en": "English"}
 DEFAULT_UI_LANGUAGE = "pt_PT"
 
 
 class DeskSettings:
-    """The desk's options: printer, paper, interface language and the board's screen."""
+    """The desk's options: printer, paper, interface language, and the board's screen and
+    services."""
 
     def __init__(self, path: Path):
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
@@ -77,3 +83,75 @@ class DeskSettings:
     @board_screen.setter
     def board_screen(self, value: int) -> None:
         self._set("board/screen", str(value))
+
+    @property
+    def board_services(self) -> tuple[str, ...]:
+        """The services the board shows (one board per floor or wing), as comma-separated
+        codes (``SS,MS,GASI``); empty means all. Unknown codes are ignored, with a warning."""
+        value = self._store.value("board/services", "")
+        # An unquoted list in the file ("SS, MS") comes back from QSettings as a list.
+        parts = value if isinstance(value, list) else str(value or "").split(",")
+        codes = [str(part).strip().upper() for part in parts if str(part).strip()]
+        unknown = [code for code in codes if code not in SERVICE_CODES]
+        if unknown:
+            log.warning(
+                "settings.ini: board/services names unknown services %s; ignored (known: %s)",
+                ", ".join(unknown),
+                ", ".join(SERVICE_CODES),
+            )
+        return tuple(dict.fromkeys(code for code in codes if code in SERVICE_CODES))
+
+    @board_services.setter
+    def board_services(self, value: Iterable[str]) -> None:
+        self._set("board/services", ",".join(value))
+
+    # -- a counter desk: how the room knows it, and who signed in ---------------------------
+
+    @property
+    def counter_name(self) -> str:
+        """The counter as the board shows it ("4", "Balcão 4"); empty: its desk id."""
+        return self._get("counter/name", "").strip()
+
+    @counter_name.setter
+    def counter_name(self, value: str) -> None:
+        self._set("counter/name", value.strip())
+
+    @property
+    def counter_floor(self) -> str:
+        """Where it is, as the board directs people ("Piso 1"); empty: not shown."""
+        return self._get("counter/floor", "").strip()
+
+    @counter_floor.setter
+    def counter_floor(self, value: str) -> None:
+        self._set("counter/floor", value.strip())
+
+    @property
+    def counter_side(self) -> str:
+        """Which side or part of the floor ("esquerda", "ao fundo"); empty: not shown."""
+        return self._get("counter/side", "").strip()
+
+    @counter_side.setter
+    def counter_side(self, value: str) -> None:
+        self._set("counter/side", value.strip())
+
+    @property
+    def counter_services(self) -> list[str]:
+        """The services this counter serves (codes); empty: every service."""
+        value = self._store.value("counter/services", "")
+        # typed by hand without quotes ("SS, MS"), QSettings reads the line as a list
+        parts = value if isinstance(value, list) else str(value or "").split(",")
+        return [str(part).strip() for part in parts if str(part).strip()]
+
+    @counter_services.setter
+    def counter_services(self, codes: list[str]) -> None:
+        self._set("counter/services", ",".join(codes))
+
+    def counter_technician(self, day: str) -> str:
+        """Who signed in at this counter on ``day`` (ISO date); empty on another day."""
+        if self._get("counter/signed_in_on", "") != day:
+            return ""
+        return self._get("counter/technician", "")
+
+    def set_counter_technician(self, name: str, day: str) -> None:
+        self._set("counter/technician", name)
+        self._set("counter/signed_in_on", day)

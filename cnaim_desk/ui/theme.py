@@ -22,11 +22,15 @@ QLabel[role="holder"] { font-size: 17pt; }
 QLabel[role="holder-small"] { font-size: 14pt; }
 """
 
-#: The calling board: white and yellow on black (contrast 21:1 and 19.6:1).
+#: The calling board: white and yellow on black (contrast 21:1 and 16.1:1), light grey
+#: for headings and messages (14.9:1); the service pictograms are drawn in the text colour.
 BOARD_BACKGROUND = QColor("#000000")
 BOARD_TEXT = QColor("#FFFFFF")
 BOARD_ACCENT = QColor("#FFE14D")
 BOARD_MUTED = QColor("#D9D9D9")
+BOARD_PICTOGRAM = BOARD_TEXT
+#: Every colour drawn on the board's background; each must contrast at least 7:1 with it.
+BOARD_FOREGROUNDS = (BOARD_TEXT, BOARD_ACCENT, BOARD_MUTED, BOARD_PICTOGRAM)
 
 
 def relative_luminance(colour: QColor) -> float:

@@ -259,3 +259,57 @@ def test_without_a_speech_engine_the_board_is_silent_with_its_own_notice(make, q
         announcer.announce("A023", "C4")
     assert announcer.queued == []
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_machine_without_sound_is_known_without_loading_the_media_backend(monkeypatch, tmp_path):
+    """No ALSA playback device and no sound server: silent, and Qt's media backend (some
+    14 MB) is never loaded. A sound server's socket is enough to ask Qt."""
+    from pathlib import Path
+
+    from cnaim_desk.ui.board import announcer
+
+    card = any(Path("/dev/snd").glob("pcmC*D*p"))
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert announcer._linux_may_play_sound() is card
+    (tmp_path / "pulse").mkdir()
+    (tmp_path / "pulse" / "native").touch()
+    assert announcer._linux_may_play_sound() is True
+
+
+def test_on_linux_a_sound_player_plays_the_chime_and_the_speech_waits_for_it(
+    qtbot, make, monkeypatch, tmp_path
+):
+    """pw-play, paplay or aplay plays the chime in a process of its own (Qt's media
+    backend is spared); the Portuguese text is said only once that process has ended."""
+    played = tmp_path / "played"
+    player = tmp_path / "paplay"
+    player.write_text(
+        f'#!/bin/sh\necho "$@" > {played}.part\nsleep 0.4\nmv {played}.part {played}\n'
+    )
+    player.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    announcer = make()
+    assert announcer.findChild(QSoundEffect) is None  # no media backend loaded for it
+    said: list[str] = []
+    announcer.spoken.connect(lambda text, _locale: said.append(text))
+    announcer.announce("A023", "C4")
+    qtbot.waitUntil(lambda: (tmp_path / "played.part").exists() or played.exists())
+    assert said == []  # still chiming
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert played.read_text().strip() == str(resources_dir() / "sounds" / "chime.wav")
+    qtbot.waitUntil(lambda: not announcer.busy, timeout=10000)
+    assert said == [A_PT, A_EN]
+
+
+def test_a_sound_player_that_fails_does_not_hold_up_the_call(qtbot, make, monkeypatch, tmp_path):
+    player = tmp_path / "pw-play"
+    player.write_text("#!/bin/sh\nexit 1\n")
+    player.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    announcer = make()
+    said: list[str] = []
+    announcer.spoken.connect(lambda text, _locale: said.append(text))
+    announcer.announce("A023", "C4")
+    qtbot.waitUntil(lambda: not announcer.busy, timeout=10000)
+    assert said == [A_PT, A_EN]

@@ -14,20 +14,26 @@ whole room the nationality of the person who stands up.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import sys
 import wave
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, QUrl, Signal
 
 from cnaim_desk.domain.holder_text import HolderTexts
 from cnaim_desk.domain.languages import LANGUAGE_TAGS
 from cnaim_desk.domain.spoken import SPOKEN_LANGUAGES, holder_spoken_call, spoken_call
 from cnaim_desk.journal.desk import DeskSetupError, load_holder_texts
+
+if TYPE_CHECKING:  # loaded only where there is sound to make: the media backend is big
+    from PySide6.QtMultimedia import QSoundEffect
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +62,11 @@ VOICE_LOCALES = {
     "zh-Hans": "zh_CN",
 }
 
+#: Programs that play a sound file on Linux (PipeWire, PulseAudio, ALSA), tried in turn.
+#: One of them plays the chime in a process of its own: Qt's media backend would add
+#: about 14 MB (FFmpeg) to every board for one short sound. Elsewhere, or with none of
+#: them installed, Qt plays it (QSoundEffect).
+SOUND_PLAYERS = ("pw-play", "paplay", "aplay")
 CHIME_GUARD_MS = 1000  # beyond the chime's own length, in case its end is never signalled
 DEFAULT_CHIME_MS = 2000  # when the file's length cannot be read
 # A stuck engine must not hold the queue for ever; a real voice takes well under a
@@ -123,13 +134,14 @@ class Announcer(QObject):
         self._told: set[str] = set()  # what was already logged once
         self._speech: QTextToSpeech | None = None
         self._chime: QSoundEffect | None = None
+        self._player: QProcess | None = None  # an outside program playing the chime
 
         self._next = QTimer(self, singleShot=True, interval=0)
         self._next.timeout.connect(self._advance)
         self._watchdog = QTimer(self, singleShot=True)
         self._watchdog.timeout.connect(self._overdue)
 
-        outputs = (audio_outputs or QMediaDevices.audioOutputs)()
+        outputs = (audio_outputs or machine_audio_outputs)()
         if not outputs:
             log.info("no audio output: the board announces calls silently")
             self._notice = NO_AUDIO
@@ -143,6 +155,16 @@ class Announcer(QObject):
         self._default_locale = self._speech.locale()
         self._chime_path = resources / "sounds" / "chime.wav"
         self._chime_ms = _length_ms(self._chime_path)
+        player = sound_player()
+        if player is not None:
+            self._player = QProcess(self)
+            self._player.setProgram(player)
+            self._player.setArguments([str(self._chime_path)])
+            self._player.finished.connect(self._chime_played)
+            self._player.errorOccurred.connect(self._chime_failed)
+            return
+        from PySide6.QtMultimedia import QSoundEffect
+
         self._chime = QSoundEffect(self)
         self._chime.statusChanged.connect(self._chime_status)
         self._chime.playingChanged.connect(self._chime_playing)
@@ -210,10 +232,16 @@ class Announcer(QObject):
         self._current = None
         self._next.stop()
         self._watchdog.stop()
-        if self._chime is not None:
-            self._chime.stop()
+        self._stop_chime()
         if self._speech is not None:
             self._speech.stop()
+
+    def _stop_chime(self) -> None:
+        if self._chime is not None:
+            self._chime.stop()
+        if self._player is not None and self._player.state() != QProcess.ProcessState.NotRunning:
+            self._player.kill()
+            self._player.waitForFinished(1000)
 
     def _holder_text(self, code: str, counter: str, language: str | None) -> tuple[str, str] | None:
         if not self._speak_holder_language or language is None or language in SPOKEN_LANGUAGES:
@@ -257,20 +285,39 @@ class Announcer(QObject):
             self._next.start()
 
     def _play_chime(self) -> None:
-        assert self._chime is not None
         self.chimed.emit()
-        if self._chime.status() == QSoundEffect.Status.Error:
+        if self._player is not None:
+            self._watchdog.start(self._chime_ms + CHIME_GUARD_MS)
+            self._player.start()
+            return
+        assert self._chime is not None
+        if self._chime.status() == type(self._chime).Status.Error:
             self._finish(self._current)
             return
         self._watchdog.start(self._chime_ms + CHIME_GUARD_MS)
         self._chime.play()
+
+    def _chime_played(self, code: int, _status: object = None) -> None:
+        if code != 0:
+            self._once(
+                "player", "%s could not play the chime (exit %s)", self._player.program(), code
+            )
+        if self._current is not None and self._current.is_chime:
+            self._finish(self._current)
+
+    def _chime_failed(self, _error: object) -> None:
+        self._once(
+            "player", "cannot run %s: %s", self._player.program(), self._player.errorString()
+        )
+        if self._current is not None and self._current.is_chime:
+            self._finish(self._current)
 
     def _chime_playing(self) -> None:
         if self._current is not None and self._current.is_chime and not self._chime.isPlaying():
             self._finish(self._current)
 
     def _chime_status(self) -> None:
-        if self._chime.status() != QSoundEffect.Status.Error:
+        if self._chime.status() != type(self._chime).Status.Error:
             return
         self._once("chime", "cannot play the chime %s; calls are spoken only", self._chime_path)
         if self._current is not None and self._current.is_chime:
@@ -286,6 +333,8 @@ class Announcer(QObject):
         self._speech.say(text)
 
     def _speech_state(self, state: QTextToSpeech.State) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
         current = self._current
         if state == QTextToSpeech.State.Error:
             log.warning("the speech engine failed: %s", self._speech.errorString())
@@ -307,7 +356,7 @@ class Announcer(QObject):
             return
         if step.is_chime:
             log.debug("the chime's end was not signalled; going on")
-            self._chime.stop()
+            self._stop_chime()
         else:
             log.warning("the speech engine did not finish %r in time; going on", step.text)
             self._current = None  # the stop below reports Ready: not a second finish
@@ -345,6 +394,8 @@ class Announcer(QObject):
     # -- silence -----------------------------------------------------------------------
 
     def _make_speech(self, engine: str | None) -> QTextToSpeech | None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
         engines = QTextToSpeech.availableEngines()
         if not engines or (engine is not None and engine not in engines):
             log.warning("no speech engine %s (found: %s)", engine or "", ", ".join(engines))
@@ -374,3 +425,39 @@ def _length_ms(path: Path) -> int:
             return round(1000 * sound.getnframes() / sound.getframerate())
     except (OSError, EOFError, wave.Error):
         return DEFAULT_CHIME_MS
+
+
+def machine_audio_outputs() -> Sequence[object]:
+    """The machine's audio outputs (QMediaDevices), or none without asking Qt where Linux
+    plainly has no sound: no sound card's playback device and no sound server; on Linux
+    with sound and a sound player, that player. Asking Qt loads its media backend (FFmpeg,
+    about 14 MB), which a board is spared whenever it can be."""
+    if sys.platform.startswith("linux"):
+        if not _linux_may_play_sound():
+            return []
+        player = sound_player()
+        if player is not None:  # it finds the output itself: no need to load Qt's backend
+            return [player]
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return QMediaDevices.audioOutputs()
+
+
+def _linux_may_play_sound() -> bool:
+    if any(Path("/dev/snd").glob("pcmC*D*p")):  # an ALSA playback device
+        return True
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    runtime = Path(os.environ.get("XDG_RUNTIME_DIR") or f"/run/user/{os.getuid()}")
+    return (runtime / "pulse" / "native").exists() or (runtime / "pipewire-0").exists()
+
+
+def sound_player() -> str | None:
+    """The program that plays the chime here, or None to let Qt play it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    for name in SOUND_PLAYERS:
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    return None
