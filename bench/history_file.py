@@ -306,8 +306,8 @@ def _bulk_insert(database: Path, days: list[date], per_day: int, profile) -> dic
             connection.executemany(ticket_sql, tickets)
             connection.executemany(event_sql, events)
             connection.executemany(
-                "INSERT INTO counter (day, desk, status, services, technician, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO counter (day, desk, status, services, technician, name, floor, "
+                "side, updated) VALUES (?, ?, ?, ?, ?, '', '', '', ?)",
                 counters,
             )
             connection.execute(
