@@ -540,10 +540,12 @@ def test_on_a_single_screen_the_board_is_a_window_hidden_or_full_screen(board):
     assert board.geometry() == screen.geometry()
 
 
-KEEP_ON_PROBE = textwrap.dedent(
+#: The start of both probes: a demo desk in a process of its own, no window open yet.
+PROBE_DESK = textwrap.dedent(
     """
-    import json, sys, tempfile
+    import json, subprocess, sys, tempfile
     from pathlib import Path
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from cnaim_desk.app import DEMO_CONFIG, DeskApp
@@ -558,6 +560,11 @@ KEEP_ON_PROBE = textwrap.dedent(
         Path(tempfile.mkdtemp()), DEMO_CONFIG, resources=resources_dir()
     )
     desk = DeskApp(app, journal, fonts)
+    """
+)
+
+KEEP_ON_PROBE = PROBE_DESK + textwrap.dedent(
+    """
     desk_screen, room = app.screens()
     seen = {}
 
@@ -645,24 +652,8 @@ def test_a_staff_desk_without_a_second_screen_opens_no_board(desk):
     assert desk.board is None
 
 
-X_KEEP_ON_PROBE = textwrap.dedent(
+X_KEEP_ON_PROBE = PROBE_DESK + textwrap.dedent(
     """
-    import json, subprocess, tempfile
-    from pathlib import Path
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-    app = QApplication([])
-    from cnaim_desk.app import DEMO_CONFIG, DeskApp
-    from cnaim_desk.journal.journal import Journal
-    from cnaim_desk.printing.fonts import install_application_font, register_fonts
-    from cnaim_desk.resources import resources_dir
-
-    fonts = register_fonts()
-    install_application_font(app, fonts)
-    journal = Journal.init_standalone(
-        Path(tempfile.mkdtemp()), DEMO_CONFIG, resources=resources_dir()
-    )
-    desk = DeskApp(app, journal, fonts)
     seen = {}
 
     def where(name):

@@ -25,6 +25,19 @@ def press(qtbot, counter, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(target, key, modifier)
 
 
+def call(qtbot, counter) -> None:
+    """F5, and the person is called to this counter."""
+    press(qtbot, counter, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: counter.current is not None)
+
+
+def serve(qtbot, counter) -> None:
+    """F5 then F7: the next person called and being served."""
+    call(qtbot, counter)
+    press(qtbot, counter, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: counter.current.status is TicketStatus.SERVING)
+
+
 def counter_state(desk, name: str):
     return desk.bridge.read(lambda q: q.counters(desk.bridge.today())).get(name)
 
@@ -63,8 +76,7 @@ def test_call_recall_start_and_finish_with_an_outcome_from_the_keyboard(qtbot, q
     journal = desk.journal
     ticket = journal.issue("SS")
     counter = opened(qtbot, qapp, desk, "C4")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
+    call(qtbot, counter)
     assert counter.current.code == ticket.code
     press(qtbot, counter, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: counter.current.recalls == 1)
@@ -90,10 +102,7 @@ def test_call_recall_start_and_finish_with_an_outcome_from_the_keyboard(qtbot, q
 def test_escape_leaves_the_ticket_as_it_was(qtbot, qapp, desk):
     ticket = desk.journal.issue("SS")
     counter = opened(qtbot, qapp, desk, "C4")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
-    press(qtbot, counter, Qt.Key.Key_F7)
-    qtbot.waitUntil(lambda: counter.current.status is TicketStatus.SERVING)
+    serve(qtbot, counter)
     press(qtbot, counter, Qt.Key.Key_F8)
     qtbot.waitUntil(counter.choice.isVisible)
     press(qtbot, counter, Qt.Key.Key_Escape)
@@ -104,10 +113,7 @@ def test_escape_leaves_the_ticket_as_it_was(qtbot, qapp, desk):
 def test_a_visit_goes_on_to_its_next_service_when_finished(qtbot, qapp, desk):
     ticket = desk.journal.issue("SS", visit=("MS",))
     counter = opened(qtbot, qapp, desk, "C4")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
-    press(qtbot, counter, Qt.Key.Key_F7)
-    qtbot.waitUntil(lambda: counter.current.status is TicketStatus.SERVING)
+    serve(qtbot, counter)
     press(qtbot, counter, Qt.Key.Key_F8)
     qtbot.waitUntil(counter.choice.isVisible)
     press(qtbot, counter, Qt.Key.Key_Return)  # the first outcome: served
@@ -122,8 +128,7 @@ def test_recalls_up_to_the_limit_then_a_no_show_and_back_by_scanning(qtbot, qapp
     journal = desk.journal
     ticket = journal.issue("SS")
     counter = opened(qtbot, qapp, desk, "C4")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
+    call(qtbot, counter)
     for recalls in range(1, journal.profile.max_recalls + 1):
         press(qtbot, counter, Qt.Key.Key_F6)
         qtbot.waitUntil(lambda n=recalls: counter.current.recalls == n)
@@ -147,8 +152,7 @@ def test_recalls_up_to_the_limit_then_a_no_show_and_back_by_scanning(qtbot, qapp
 def test_a_no_show_marked_by_hand(qtbot, qapp, desk):
     ticket = desk.journal.issue("SS")
     counter = opened(qtbot, qapp, desk, "C4")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
+    call(qtbot, counter)
     press(qtbot, counter, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: counter.current is None)
     assert desk.journal.ticket(ticket.code).status is TicketStatus.NO_SHOW
@@ -158,8 +162,7 @@ def test_refer_to_another_service_with_a_reason(qtbot, qapp, desk):
     journal = desk.journal
     ticket = journal.issue("SS")
     counter = opened(qtbot, qapp, desk, "C4")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
+    call(qtbot, counter)
     press(qtbot, counter, Qt.Key.Key_F10)
     qtbot.waitUntil(counter.choice.isVisible)
     assert counter.choice.second.isVisible()
@@ -188,8 +191,7 @@ def test_refer_to_another_service_with_a_reason(qtbot, qapp, desk):
 def test_cancel_asks_first(qtbot, qapp, desk):
     ticket = desk.journal.issue("SS")
     counter = opened(qtbot, qapp, desk, "C4")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
+    call(qtbot, counter)
     press(qtbot, counter, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(counter.choice.isVisible)
     assert ticket.code in counter.choice.title()
@@ -226,8 +228,7 @@ def test_signing_in_opens_the_counter_and_names_who_called(qtbot, qapp, desk):
     qtbot.waitUntil(lambda: counter.state.technician == "Maria J.")
     state = counter_state(desk, "C4")
     assert (state.label, state.directions) == ("4", "Piso 1 · esq.")
-    press(qtbot, counter, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: counter.current is not None)
+    call(qtbot, counter)
     assert desk.journal.ticket(ticket.code).technician == "Maria J."
     assert "Maria J.: 0 served" in counter.today_label.text()
     assert "1 called" in counter.today_label.text()
