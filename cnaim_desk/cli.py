@@ -58,6 +58,8 @@ from cnaim_desk.journal.store import StoreError
 from cnaim_desk.printing.layout import Paper, sample_ticket, ticket_content
 from cnaim_desk.printing.reference import TicketReference
 from cnaim_desk.resources import resources_dir
+from cnaim_desk.sync.enrolment import EnrolmentError
+from cnaim_desk.sync.pki import PkiError
 
 if TYPE_CHECKING:  # the Qt side, imported by the drawing commands only
     from PySide6.QtGui import QGuiApplication
@@ -82,6 +84,8 @@ REFUSALS = (
     TicketNotFound,
     KeyFileError,
     StoreError,
+    EnrolmentError,
+    PkiError,
     KeyError,
     ValueError,
 )
@@ -153,6 +157,87 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(
             f"Desk {config.desk} ({config.role}) is set up for {config.centre} in "
             f"{result['data_dir']}. Start it with `cnaim-desk`."
+        )
+    return EXIT_DONE
+
+
+def _desk_json(config: DeskConfig, journal: Journal) -> dict[str, object]:
+    return {
+        "desk": config.desk,
+        "centre": config.centre,
+        "role": config.role,
+        "slot": config.slot,
+        "data_dir": str(journal.data_dir.root),
+    }
+
+
+def cmd_centre_init(args: argparse.Namespace) -> int:
+    from cnaim_desk.sync.enrolment import ISSUING_ROLES, init_centre
+
+    slot = args.slot if args.slot is not None else (1 if args.role in ISSUING_ROLES else 0)
+    config = DeskConfig(centre=args.centre, desk=args.desk, role=args.role, slot=slot)
+    with init_centre(args.data_dir, config, resources=resources_dir()) as journal:
+        result = _desk_json(config, journal)
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            f"Centre {config.centre} is set up: its certificate authority and centre key are "
+            f"on this desk, {config.desk} ({config.role}), in {result['data_dir']}. Keep this "
+            "folder safe and backed up; enrol the other desks from here with "
+            "`cnaim-desk enroll`."
+        )
+    return EXIT_DONE
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from cnaim_desk.sync.enrolment import enroll, new_code, write_enrolment
+
+    out = Path(args.out)
+    if out.exists():
+        raise Refused(f"{out} exists already: choose another file name.")
+    code = new_code()
+    with _writer(args, "cnaim-desk enroll") as journal:
+        enrolment = enroll(journal, args.desk, args.role, args.slot)
+        write_enrolment(out, enrolment.seal(code))
+    identity = enrolment.identity
+    result = {
+        "desk": identity.desk,
+        "role": identity.role,
+        "slot": identity.slot,
+        "centre": identity.centre,
+        "file": str(out),
+        "code": code,
+    }
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            f"Enrolment of {identity.desk} ({identity.role}, slot {identity.slot}) written to "
+            f"{out}.\nOne-time code: {code}\nCarry the file to the new desk and run "
+            f"`cnaim-desk join {out.name} --code {code}` there. The code is shown only now."
+        )
+    return EXIT_DONE
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from cnaim_desk.sync.enrolment import Enrolment, join
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as error:
+        raise Refused(f"Cannot read {args.file}: {error.strerror}.") from None
+    enrolment = Enrolment.open(data, args.code)
+    with join(args.data_dir, enrolment, resources=resources_dir()) as journal:
+        config = journal.config
+        result = _desk_json(config, journal) | {"desks": sorted(journal.registry())}
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            f"Desk {config.desk} ({config.role}) joined centre {config.centre} in "
+            f"{result['data_dir']}; it knows {len(result['desks'])} desks. Start it with "
+            "`cnaim-desk`."
         )
     return EXIT_DONE
 
@@ -574,6 +659,40 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--role", required=True, choices=ROLES)
     _json_flag(init)
     init.set_defaults(handler=cmd_init)
+
+    centre = commands.add_parser("centre", help="set up a centre of several desks")
+    centre_actions = centre.add_subparsers(dest="action", metavar="ACTION", required=True)
+    centre_init = centre_actions.add_parser(
+        "init",
+        help="on the supervisor's desk: the centre's certificate authority, the centre key "
+        "and this desk",
+    )
+    centre_init.add_argument("--centre", required=True, choices=CENTRE_IDS)
+    centre_init.add_argument("--desk", required=True, type=_desk_id, help="e.g. S1 or R1")
+    centre_init.add_argument("--role", default="reception", choices=ROLES)
+    centre_init.add_argument(
+        "--slot", type=int, help="numbering slot (default: 1 for a reception desk, else 0)"
+    )
+    _json_flag(centre_init)
+    centre_init.set_defaults(handler=cmd_centre_init)
+
+    enroll = commands.add_parser(
+        "enroll", help="make an enrolment file for a new desk, and its one-time code"
+    )
+    enroll.add_argument("--desk", required=True, type=_desk_id)
+    enroll.add_argument("--role", required=True, choices=ROLES)
+    enroll.add_argument(
+        "--slot", type=int, help="numbering slot of a reception desk (default: the lowest free)"
+    )
+    enroll.add_argument("--out", required=True, metavar="FILE")
+    _json_flag(enroll)
+    enroll.set_defaults(handler=cmd_enroll)
+
+    join = commands.add_parser("join", help="set up this desk from an enrolment file")
+    join.add_argument("file", metavar="FILE")
+    join.add_argument("--code", required=True, help="the one-time code printed with the file")
+    _json_flag(join)
+    join.set_defaults(handler=cmd_join)
 
     ticket = commands.add_parser("ticket", help="issue, call and move tickets")
     steps = ticket.add_subparsers(dest="step", metavar="STEP", required=True)

@@ -72,6 +72,22 @@ class DeskSigningKey:
             raise KeyFileError(f"The key {path} is not an Ed25519 key.")
         return cls(key)
 
+    @classmethod
+    def from_raw(cls, raw: bytes) -> DeskSigningKey:
+        """The key from its 32 raw bytes (as an enrolment file carries it)."""
+        try:
+            return cls(Ed25519PrivateKey.from_private_bytes(raw))
+        except ValueError:
+            raise KeyFileError("The desk's signing key is damaged.") from None
+
+    def raw_private(self) -> bytes:
+        """The private key's 32 raw bytes: for an enrolment file, never to be logged."""
+        return self._private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+
     def save(self, path: Path) -> None:
         pem = self._private.private_bytes(
             serialization.Encoding.PEM,
@@ -127,6 +143,11 @@ class CentreKey:
     @classmethod
     def load(cls, path: Path) -> CentreKey:
         return cls(read_private(path))
+
+    @property
+    def secret(self) -> bytes:
+        """The 32 bytes, for an enrolment file only."""
+        return self._secret
 
     def save(self, path: Path) -> None:
         write_private(path, self._secret)
