@@ -436,6 +436,15 @@ class Journal:
         with self._write_lock:
             return self._doc(doc_name).update_since(state)
 
+    def state_of(self, doc_name: str) -> bytes:
+        """This desk's replication state of a document (its state vector)."""
+        with self._write_lock:
+            return self._doc(doc_name).doc.get_state()
+
+    def shared_documents(self) -> list[str]:
+        """The documents desks exchange: the centre's, and today's queue."""
+        return [centre_doc_name(self.config.centre), self.today_doc()]
+
     # -- the queue operations ------------------------------------------------------------
 
     def _day_numbers(self, session: Session, service: str) -> list[int]:

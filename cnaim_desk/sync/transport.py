@@ -1,0 +1,281 @@
+"""A link between two desks of a centre: TLS 1.3 with certificates both ways, framed
+messages, and the y-sync exchange of each shared document, then live updates.
+
+Frames: a 4-byte big-endian length (of what follows), a 1-byte type, the body. A frame
+longer than ``MAX_FRAME`` or shorter than its type, an unknown type, a document of
+another centre or that is not shared, and anything that cannot be parsed end the link
+(logged, nothing applied). Updates are applied through ``Journal.ingest``, which verifies
+every event's signature against the desk registry and quarantines what fails.
+
+The exchange:
+
+1. The accepting desk speaks first: ``HELLO`` (JSON: centre, desk, role, protocol). A
+   refused client certificate only shows on the client's first read in TLS 1.3, so the
+   client waits for this; it then answers with its own, and counts the link as made
+   only when the next message arrives (the accepting desk closes a link it refuses).
+2. Each checks that the other's certificate names the desk it announced, of this centre,
+   and is not revoked.
+3. Each sends ``STATE`` (its state vector) for every shared document; each answers a
+   ``STATE`` with ``UPDATE``: what the other lacks.
+4. From then on every local change is sent as an ``UPDATE`` at once.
+
+A board-only desk receives but is never listened to: what it sends is ignored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import ssl
+import struct
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+
+from cnaim_desk.journal.document import centre_doc_name, day_of
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.journal.projection import Change
+from cnaim_desk.sync.pki import DeskIdentity, PkiError, PkiFiles, check_peer
+
+log = logging.getLogger(__name__)
+
+PROTOCOL = 1
+HELLO, STATE, UPDATE = 1, 2, 3
+MESSAGE_TYPES = {HELLO, STATE, UPDATE}
+#: A day of a busy centre is a few megabytes of updates; a frame beyond this is refused.
+MAX_FRAME = 16 * 1024 * 1024
+HEADER = struct.Struct(">IB")
+HELLO_SECONDS = 10.0
+#: Desks whose updates are ignored: a board only shows what it is sent.
+LISTEN_ONLY_ROLES = ("board",)
+
+
+class LinkRefused(Exception):
+    """The link was refused or broken off; the message says why."""
+
+
+async def read_frame(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    header = await reader.readexactly(HEADER.size)
+    length, kind = HEADER.unpack(header)
+    if length < 1 or length - 1 > MAX_FRAME:
+        raise LinkRefused(f"a frame of {length} bytes (at most {MAX_FRAME})")
+    if kind not in MESSAGE_TYPES:
+        raise LinkRefused(f"a frame of unknown type {kind}")
+    return kind, await reader.readexactly(length - 1)
+
+
+def frame(kind: int, body: bytes) -> bytes:
+    return HEADER.pack(len(body) + 1, kind) + body
+
+
+def document_body(doc: str, payload: bytes) -> bytes:
+    name = doc.encode("utf-8")
+    return struct.pack(">H", len(name)) + name + payload
+
+
+def split_document_body(body: bytes) -> tuple[str, bytes]:
+    if len(body) < 2:
+        raise LinkRefused("a truncated message")
+    (length,) = struct.unpack(">H", body[:2])
+    if len(body) < 2 + length:
+        raise LinkRefused("a truncated document name")
+    try:
+        return body[2 : 2 + length].decode("utf-8"), body[2 + length :]
+    except UnicodeDecodeError:
+        raise LinkRefused("a document name that is not text") from None
+
+
+@dataclass
+class Link:
+    """One link with one other desk, from either end."""
+
+    journal: Journal
+    files: PkiFiles
+    reader: asyncio.StreamReader
+    writer: asyncio.StreamWriter
+    accepting: bool
+    revoked: Collection[str] = ()
+    peer: DeskIdentity | None = None
+    #: What the other desk is known to hold of each document (its last state vector).
+    _peer_state: dict[str, bytes] = field(default_factory=dict)
+    _unsubscribe: Callable[[], None] | None = None
+    _closed: bool = False
+
+    @property
+    def origin(self) -> str:
+        return f"link:{self.peer.desk}" if self.peer else "link"
+
+    async def run(self, established: asyncio.Event | None = None) -> None:
+        """Greet, check the other desk, exchange the shared documents, then relay local
+        changes until either side closes. Raises LinkRefused when the link is refused."""
+        try:
+            await self._greet()
+            # The accepting side has checked the other desk; the connecting one knows it
+            # was accepted only when the first message after the introductions arrives.
+            if established is not None and self.accepting:
+                established.set()
+            loop = asyncio.get_running_loop()
+
+            def relay(change: Change) -> None:
+                with contextlib.suppress(RuntimeError):  # the loop has just closed
+                    loop.call_soon_threadsafe(self._local_change, change)
+
+            self._unsubscribe = self.journal.subscribe(relay)
+            for doc in self.journal.shared_documents():
+                self._send(STATE, document_body(doc, self.journal.state_of(doc)))
+            await self.writer.drain()
+            while True:
+                kind, body = await read_frame(self.reader)
+                if established is not None and not established.is_set():
+                    established.set()
+                await self._handle(kind, body)
+        except asyncio.IncompleteReadError:
+            pass  # the other side closed
+        finally:
+            self.close()
+
+    async def _greet(self) -> None:
+        ours = {
+            "protocol": PROTOCOL,
+            "centre": self.journal.config.centre,
+            "desk": self.journal.config.desk,
+            "role": self.journal.config.role,
+        }
+        if self.accepting:
+            self._send(HELLO, json.dumps(ours).encode())
+            await self.writer.drain()
+        try:
+            kind, body = await asyncio.wait_for(read_frame(self.reader), HELLO_SECONDS)
+        except (ssl.SSLError, ConnectionError) as error:
+            raise LinkRefused(f"the other desk refused the link ({error})") from None
+        except TimeoutError:
+            raise LinkRefused("the other desk said nothing") from None
+        if kind != HELLO:
+            raise LinkRefused("the other desk did not introduce itself")
+        try:
+            hello = json.loads(body)
+            announced, centre = str(hello["desk"]), str(hello["centre"])
+        except (ValueError, KeyError, TypeError):
+            raise LinkRefused("an introduction that cannot be read") from None
+        if centre != self.journal.config.centre:
+            raise LinkRefused(f"a desk of another centre ({centre})")
+        ssl_object = self.writer.get_extra_info("ssl_object")
+        try:
+            self.peer = check_peer(
+                ssl_object,
+                self.files.ca_certificate.read_bytes(),
+                expected_desk=announced,
+                revoked=self.revoked,
+            )
+        except PkiError as error:
+            raise LinkRefused(str(error)) from None
+        if not self.accepting:
+            self._send(HELLO, json.dumps(ours).encode())
+            await self.writer.drain()
+        log.info("linked with %s (%s)", self.peer.desk, self.peer.role)
+
+    def _shared(self, doc: str) -> bool:
+        centre = self.journal.config.centre
+        return doc == centre_doc_name(centre) or (
+            day_of(doc) is not None and doc.startswith(f"q/{centre}/")
+        )
+
+    async def _handle(self, kind: int, body: bytes) -> None:
+        if kind == HELLO:
+            raise LinkRefused("a second introduction")
+        doc, payload = split_document_body(body)
+        if not self._shared(doc):
+            raise LinkRefused(f"a document that is not this centre's ({doc!r})")
+        if kind == STATE:
+            self._peer_state[doc] = payload
+            self._send(UPDATE, document_body(doc, self.journal.updates_for(doc, payload or None)))
+            self._peer_state[doc] = self.journal.state_of(doc)
+            await self.writer.drain()
+        elif kind == UPDATE:
+            if self.peer is not None and self.peer.role in LISTEN_ONLY_ROLES:
+                log.info("ignored an update from board %s", self.peer.desk)
+                return
+            try:
+                await asyncio.to_thread(self.journal.ingest, doc, payload, origin=self.origin)
+            except Exception as error:  # an update pycrdt cannot read, a full disk...
+                raise LinkRefused(f"an update that could not be applied ({error})") from None
+
+    def _local_change(self, change: Change) -> None:
+        """A change committed on this desk (or from another link): send what is new."""
+        if self._closed or change.origin == self.origin or not self._shared(change.doc):
+            return
+        known = self._peer_state.get(change.doc)
+        update = self.journal.updates_for(change.doc, known)
+        self._peer_state[change.doc] = self.journal.state_of(change.doc)
+        self._send(UPDATE, document_body(change.doc, update))
+
+    def _send(self, kind: int, body: bytes) -> None:
+        if not self._closed:
+            self.writer.write(frame(kind, body))
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        with contextlib.suppress(Exception):
+            self.writer.close()
+
+
+async def serve(
+    journal: Journal,
+    files: PkiFiles,
+    host: str = "0.0.0.0",
+    port: int = 0,
+    *,
+    revoked: Collection[str] = (),
+    on_link: Callable[[Link], None] | None = None,
+) -> asyncio.Server:
+    """Accept links from the centre's desks on ``host:port``."""
+    from cnaim_desk.sync.pki import server_context
+
+    context = server_context(files)
+
+    async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        address = writer.get_extra_info("peername")
+        link = Link(journal, files, reader, writer, accepting=True, revoked=revoked)
+        if on_link is not None:
+            on_link(link)
+        try:
+            await link.run()
+        except LinkRefused as error:
+            log.warning("link from %s refused: %s", address, error)
+        except (ssl.SSLError, ConnectionError, OSError) as error:
+            log.warning("link from %s broken: %s", address, error)
+
+    return await asyncio.start_server(accept, host, port, ssl=context)
+
+
+async def connect(
+    journal: Journal,
+    files: PkiFiles,
+    host: str,
+    port: int,
+    *,
+    revoked: Collection[str] = (),
+) -> tuple[Link, asyncio.Task]:
+    """Link to the desk at ``host:port``: once greeted both ways, the link and the task
+    that runs it; LinkRefused when the other desk refuses or is not what it claims."""
+    from cnaim_desk.sync.pki import client_context
+
+    try:
+        reader, writer = await asyncio.open_connection(host, port, ssl=client_context(files))
+    except (ssl.SSLError, ConnectionError, OSError) as error:
+        raise LinkRefused(f"cannot reach {host}:{port} ({error})") from None
+    link = Link(journal, files, reader, writer, accepting=False, revoked=revoked)
+    established = asyncio.Event()
+    task = asyncio.create_task(link.run(established))
+    waiter = asyncio.create_task(established.wait())
+    done, _ = await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    if waiter not in done:
+        waiter.cancel()
+        task.result()  # raises the refusal
+        raise LinkRefused(f"{host}:{port} closed the link")
+    return link, task

@@ -1,0 +1,206 @@
+"""Two desks of a centre linked over real TLS on loopback: they exchange what each
+lacks, then every new event at once; strangers, other centres, liars and garbage are
+refused with nothing applied."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import ssl
+from collections.abc import Iterator
+
+import pytest
+
+from cnaim_desk.journal.desk import DeskConfig
+from cnaim_desk.journal.journal import Journal, TicketNotFound
+from cnaim_desk.resources import resources_dir
+from cnaim_desk.sync.enrolment import enroll, init_centre, join
+from cnaim_desk.sync.pki import PkiFiles, client_context
+from cnaim_desk.sync.transport import (
+    HELLO,
+    STATE,
+    UPDATE,
+    LinkRefused,
+    connect,
+    document_body,
+    frame,
+    read_frame,
+    serve,
+)
+
+SECONDS = 5.0
+
+
+@pytest.fixture
+def desks(tmp_path) -> Iterator[tuple[Journal, Journal]]:
+    """R1 (holding the centre's authority) and R2, enrolled by it: apart, not yet linked."""
+    first = init_centre(
+        tmp_path / "R1", DeskConfig("lisboa", "R1", "reception", 1), resources=resources_dir()
+    )
+    second = join(tmp_path / "R2", enroll(first, "R2", "reception"), resources=resources_dir())
+    yield first, second
+    first.close()
+    second.close()
+
+
+def files(journal: Journal) -> PkiFiles:
+    return PkiFiles(journal.data_dir.root)
+
+
+async def until(condition, seconds: float = SECONDS) -> None:
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("not reached in time")
+        await asyncio.sleep(0.02)
+
+
+def knows(journal: Journal, ticket_id: str) -> bool:
+    try:
+        journal.ticket(ticket_id)
+    except TicketNotFound:
+        return False
+    return True
+
+
+def test_linked_desks_exchange_what_each_lacks_then_every_new_ticket(desks):
+    first, second = desks
+    before_one, before_two = first.issue("SS"), second.issue("SS")
+
+    async def scenario():
+        server = await serve(first, files(first), "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        link, task = await connect(second, files(second), "127.0.0.1", port)
+        assert (link.peer.desk, link.peer.role) == ("R1", "reception")
+        await until(lambda: knows(first, before_two.id) and knows(second, before_one.id))
+        # live: a call at one desk reaches the other at once
+        called = second.call(before_one.id, "C4")
+        await until(lambda: first.ticket(before_one.id).status == called.status)
+        later = first.issue("AIMA")
+        await until(lambda: knows(second, later.id))
+        link.close()
+        await asyncio.wait_for(task, SECONDS)
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(scenario())
+    codes_one = sorted(
+        t.code for t in first.reader.run(lambda q: q.tickets(first.today().isoformat()))
+    )
+    codes_two = sorted(
+        t.code for t in second.reader.run(lambda q: q.tickets(second.today().isoformat()))
+    )
+    assert codes_one == codes_two
+    assert len(set(codes_one)) == 3  # no ticket lost or twice
+
+
+def test_a_desk_of_another_centre_is_refused(tmp_path, desks):
+    first, _ = desks
+    stranger = init_centre(
+        tmp_path / "other", DeskConfig("norte", "R1", "reception", 1), resources=resources_dir()
+    )
+
+    async def scenario():
+        server = await serve(first, files(first), "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        try:
+            with pytest.raises(LinkRefused):
+                await connect(stranger, files(stranger), "127.0.0.1", port)
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        stranger.close()
+    assert "R1" in first.registry()
+
+
+def test_a_revoked_desk_is_refused(desks):
+    first, second = desks
+
+    async def scenario():
+        server = await serve(first, files(first), "127.0.0.1", 0, revoked={"R2"})
+        port = server.sockets[0].getsockname()[1]
+        try:
+            with pytest.raises(LinkRefused):
+                await connect(second, files(second), "127.0.0.1", port)
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"\x00\x00\x00\x00\x01",  # a frame shorter than its type
+        b"\xff\xff\xff\xff\x02",  # 4 GB announced
+        frame(9, b"abcd"),  # an unknown type
+        frame(STATE, b"\x00\x09q/x"),  # a truncated document name
+        frame(UPDATE, document_body("q/norte/2026-12-07", b"")),  # another centre's
+        frame(UPDATE, document_body("q/lisboa/2026-12-07", b"\xde\xad")),  # not an update
+        frame(HELLO, b"{}"),  # a second introduction
+    ],
+    ids=["short", "oversized", "unknown-type", "truncated", "other-centre", "bad-update", "hello"],
+)
+def test_garbage_on_the_link_ends_it_and_nothing_is_applied(desks, garbage, caplog):
+    first, second = desks
+    documents_before = first.document_names()
+    stored_before = [first.stored_updates(doc) for doc in documents_before]
+
+    async def scenario():
+        server = await serve(first, files(first), "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", port, ssl=client_context(files(second))
+        )
+        kind, _ = await read_frame(reader)  # the accepting desk's introduction
+        assert kind == HELLO
+        writer.write(frame(HELLO, b'{"protocol": 1, "centre": "lisboa", "desk": "R2"}'))
+        writer.write(garbage)
+        await writer.drain()
+
+        async def until_closed():
+            while await reader.read(65536):
+                pass
+
+        # the accepting desk ends the link: reading comes to an end, it never hangs
+        with contextlib.suppress(ConnectionError, ssl.SSLError):
+            await asyncio.wait_for(until_closed(), SECONDS)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    with caplog.at_level(logging.WARNING, logger="cnaim_desk.sync.transport"):
+        asyncio.run(scenario())
+    assert first.document_names() == documents_before
+    assert [first.stored_updates(doc) for doc in documents_before] == stored_before
+    assert any("refused" in record.getMessage() for record in caplog.records)
+
+
+def test_a_board_is_sent_the_queue_but_not_listened_to(tmp_path, desks):
+    first, _ = desks
+    board = join(tmp_path / "B1", enroll(first, "B1", "board"), resources=resources_dir())
+    ours = first.issue("SS")
+    theirs = board.issue("SS")  # a board that writes: ignored by the others
+
+    async def scenario():
+        server = await serve(first, files(first), "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        link, task = await connect(board, files(board), "127.0.0.1", port)
+        await until(lambda: knows(board, ours.id))
+        await asyncio.sleep(0.3)  # time enough for the board's update, were it taken
+        link.close()
+        await asyncio.wait_for(task, SECONDS)
+        server.close()
+        await server.wait_closed()
+
+    try:
+        asyncio.run(scenario())
+        assert not knows(first, theirs.id)
+    finally:
+        board.close()
