@@ -242,6 +242,39 @@ def cmd_join(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_node(args: argparse.Namespace) -> int:
+    import asyncio
+    import signal
+
+    from cnaim_desk.sync.node import parse_address, run_node
+    from cnaim_desk.sync.pki import PkiFiles
+
+    listen = parse_address(args.listen) if args.listen else None
+    peers = [parse_address(peer, "127.0.0.1") for peer in args.peer]
+    if listen is None and not peers:
+        raise Refused("Give --listen HOST:PORT, --peer HOST:PORT, or both.")
+    with _writer(args, "cnaim-desk node") as journal:
+        files = PkiFiles(journal.data_dir.root)
+        files.identity()  # PkiError, in plain words, for a desk not enrolled in a centre
+
+        def listening(host: str, port: int) -> None:
+            if args.json:
+                _print_json({"listening": f"{host}:{port}", "desk": journal.config.desk})
+            else:
+                print(f"Desk {journal.config.desk} syncing, listening on {host}:{port}.")
+            sys.stdout.flush()
+
+        async def main() -> None:
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(signum, stop.set)
+            await run_node(journal, files, stop, listen=listen, peers=peers, on_listening=listening)
+
+        asyncio.run(main())
+    return EXIT_DONE
+
+
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
     if args.cases is not None and not args.lawyer:
         raise ValueError("--cases goes with --lawyer")
@@ -687,6 +720,16 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--out", required=True, metavar="FILE")
     _json_flag(enroll)
     enroll.set_defaults(handler=cmd_enroll)
+
+    node = commands.add_parser(
+        "node", help="run this desk headless, only syncing with the centre's desks"
+    )
+    node.add_argument("--listen", metavar="HOST:PORT", help="accept links here (e.g. 0.0.0.0:7820)")
+    node.add_argument(
+        "--peer", action="append", default=[], metavar="HOST:PORT", help="link to this desk"
+    )
+    _json_flag(node)
+    node.set_defaults(handler=cmd_node)
 
     join = commands.add_parser("join", help="set up this desk from an enrolment file")
     join.add_argument("file", metavar="FILE")

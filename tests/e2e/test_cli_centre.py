@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import stat
+import subprocess
+import sys
+import time
 
 
 def test_a_centre_is_set_up_and_a_desk_joins_it(tmp_path, cli):
@@ -73,3 +79,65 @@ def test_a_centre_is_set_up_and_a_desk_joins_it(tmp_path, cli):
         str(tmp_path / "x.enrol"),
         data_dir=supervisor,
     ).refused("Desk R2 is enrolled already")
+
+
+def _start_node(data_dir, *args):
+    """A ``cnaim-desk node`` process, once it says where it listens (or has started)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cnaim_desk", "--data-dir", str(data_dir), "node", *args, "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
+    return process
+
+
+def _codes(cli, data_dir) -> list[str]:
+    return sorted(
+        t["code"] for t in cli("ticket", "list", "--json", data_dir=data_dir).expect(0).json()
+    )
+
+
+def test_two_desks_sync_as_separate_processes_and_stop_cleanly_on_sigterm(tmp_path, cli):
+    first, second = tmp_path / "R1", tmp_path / "R2"
+    cli("centre", "init", "--centre", "lisboa", "--desk", "R1", data_dir=first).expect(0)
+    out = tmp_path / "R2.enrol"
+    code = (
+        cli(
+            "enroll",
+            "--desk",
+            "R2",
+            "--role",
+            "reception",
+            "--out",
+            str(out),
+            "--json",
+            data_dir=first,
+        )
+        .expect(0)
+        .json()["code"]
+    )
+    cli("join", str(out), "--code", code, data_dir=second).expect(0)
+    cli("ticket", "issue", "--service", "SS", data_dir=first).expect(0)
+    cli("ticket", "issue", "--service", "AIMA", data_dir=second).expect(0)
+    assert _codes(cli, first) != _codes(cli, second)
+
+    listening = _start_node(first, "--listen", "127.0.0.1:0")
+    peer = None
+    try:
+        line = listening.stdout.readline()
+        address = json.loads(line)["listening"]
+        peer = _start_node(second, "--peer", address)
+        deadline = time.monotonic() + 20
+        while _codes(cli, first) != _codes(cli, second) or len(_codes(cli, first)) < 2:
+            assert time.monotonic() < deadline, "the desks did not converge"
+            time.sleep(0.2)
+    finally:
+        for process in (peer, listening):
+            if process is not None:
+                process.send_signal(signal.SIGTERM)
+        for process in (peer, listening):
+            if process is not None:
+                assert process.wait(timeout=20) == 0, process.stderr.read()
+    assert _codes(cli, first) == ["A200", "S100"]  # slots 1 and 2: no number twice

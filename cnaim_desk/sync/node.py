@@ -1,0 +1,75 @@
+"""A desk that only syncs: it accepts links from the centre's desks and keeps links to the
+peers it is given, trying again while they are away, until it is told to stop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.sync.pki import PkiFiles
+from cnaim_desk.sync.transport import Link, LinkRefused, connect, serve
+
+log = logging.getLogger(__name__)
+
+RETRY_SECONDS = 2.0
+
+
+def parse_address(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:
+    """``HOST:PORT`` (or ``:PORT``) as a pair; ValueError with a plain message."""
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"{text!r} is not an address such as 192.168.1.20:7820")
+    return host.strip("[]") or default_host, int(port)
+
+
+async def keep_linked(
+    journal: Journal, files: PkiFiles, host: str, port: int, stop: asyncio.Event
+) -> None:
+    """Link to ``host:port`` and link again whenever the link is lost, until ``stop``."""
+    while not stop.is_set():
+        try:
+            link, task = await connect(journal, files, host, port)
+        except LinkRefused as error:
+            log.info("no link to %s:%s: %s", host, port, error)
+        else:
+            stopping = asyncio.create_task(stop.wait())
+            await asyncio.wait({task, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            link.close()
+            with contextlib.suppress(Exception):
+                await task
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), RETRY_SECONDS)
+
+
+async def run_node(
+    journal: Journal,
+    files: PkiFiles,
+    stop: asyncio.Event,
+    *,
+    listen: tuple[str, int] | None = None,
+    peers: Sequence[tuple[str, int]] = (),
+    on_listening: Callable[[str, int], None] | None = None,
+) -> None:
+    """Sync until ``stop`` is set, then close every link cleanly."""
+    links: list[Link] = []
+    server = None
+    if listen is not None:
+        server = await serve(journal, files, *listen, on_link=links.append)
+        host, port = server.sockets[0].getsockname()[:2]
+        log.info("listening on %s:%s", host, port)
+        if on_listening is not None:
+            on_listening(host, port)
+    keepers = [
+        asyncio.create_task(keep_linked(journal, files, host, port, stop)) for host, port in peers
+    ]
+    await stop.wait()
+    for link in links:
+        link.close()
+    if server is not None:
+        server.close()
+        await server.wait_closed()
+    await asyncio.gather(*keepers, return_exceptions=True)
