@@ -242,6 +242,20 @@ def cmd_join(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_revoke(args: argparse.Namespace) -> int:
+    with _writer(args, "cnaim-desk revoke") as journal:
+        entry = journal.revoke_desk(args.desk)
+    result = {"desk": entry.desk, "role": entry.role, "revoked": True}
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            f"Desk {entry.desk} ({entry.role}) is revoked. Every desk learns it at its next "
+            "sync; from then on its links are refused and nothing it writes is taken."
+        )
+    return EXIT_DONE
+
+
 def cmd_node(args: argparse.Namespace) -> int:
     import asyncio
     import signal
@@ -720,6 +734,13 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--out", required=True, metavar="FILE")
     _json_flag(enroll)
     enroll.set_defaults(handler=cmd_enroll)
+
+    revoke = commands.add_parser(
+        "revoke", help="revoke a desk: refused on every link, nothing it writes later taken"
+    )
+    revoke.add_argument("--desk", required=True, type=_desk_id)
+    _json_flag(revoke)
+    revoke.set_defaults(handler=cmd_revoke)
 
     node = commands.add_parser(
         "node", help="run this desk headless, only syncing with the centre's desks"

@@ -333,10 +333,38 @@ class Journal:
     def registry(self) -> dict[str, DeskEntry]:
         return dict(self._registry)
 
+    def revoke_desk(self, desk: str) -> DeskEntry:
+        """Revoke ``desk`` from now on: its links are refused and no event it writes
+        later is projected on any desk (the revocation travels in the centre document);
+        what it wrote before stays."""
+        entry = self.registry().get(desk)
+        if entry is None:
+            raise KeyError(f"Desk {desk} is not in this centre's registry.")
+        if entry.revoked:
+            raise ValueError(f"Desk {desk} is revoked already.")
+        if desk == self.config.desk:
+            raise ValueError("A desk cannot revoke itself: revoke it from another desk.")
+        self._write_registry(
+            desk,
+            {
+                "role": entry.role,
+                "slot": str(entry.slot),
+                "public_key": entry.public_key,
+                "revoked": "yes",
+                "revoked_at": str(self.clock.tick()),
+            },
+        )
+        return self.registry()[desk]
+
+    def revoked_desks(self) -> frozenset[str]:
+        return frozenset(name for name, entry in self.registry().items() if entry.revoked)
+
     def register_desk(self, desk: str, role: str, slot: int, public_key: str) -> None:
         """Add or replace a desk in the centre document's registry."""
+        self._write_registry(desk, {"role": role, "slot": str(slot), "public_key": public_key})
+
+    def _write_registry(self, desk: str, record: dict[str, str]) -> None:
         name = centre_doc_name(self.config.centre)
-        record = {"role": role, "slot": str(slot), "public_key": public_key}
         with self._write_lock, self._transaction() as session:
             doc = self._doc(name)
             update = doc.insert(desk, record)

@@ -72,16 +72,25 @@ class DeskEntry:
     slot: int
     public_key: str
     revoked: bool = False
+    #: When it was revoked: its events up to then stay; none later is projected (None:
+    #: none of its events at all).
+    revoked_at: Hlc | None = None
+
+    def refuses(self, event_hlc: Hlc) -> bool:
+        """Whether an event of this desk written at ``event_hlc`` is refused."""
+        return self.revoked and (self.revoked_at is None or event_hlc > self.revoked_at)
 
     @classmethod
     def from_record(cls, desk: str, record: object) -> DeskEntry | None:
         try:
+            revoked_at = record.get("revoked_at", "")
             return cls(
                 desk=desk,
                 role=str(record["role"]),
                 slot=int(record["slot"]),
                 public_key=str(record["public_key"]),
                 revoked=record.get("revoked", "") == "yes",
+                revoked_at=Hlc.parse(revoked_at) if revoked_at else None,
             )
         except (TypeError, KeyError, ValueError, AttributeError):
             log.warning("ignoring a malformed desk registry entry for %r", desk)
@@ -188,8 +197,8 @@ class Projector:
         entry = self._registry().get(event.desk)
         if entry is None:
             return f"signed by {event.desk!r}, which is not in the desk registry"
-        if entry.revoked:
-            return f"written by the revoked desk {event.desk!r}"
+        if entry.refuses(event.hlc):
+            return f"written by the revoked desk {event.desk!r} after it was revoked"
         if not self._checker.verify(entry.public_key, event.signing_payload(doc_name), signature):
             return f"its signature does not verify against {event.desk!r}'s key"
         return validate_event_data(event, self.profile) or (event, signature)

@@ -25,13 +25,29 @@ def parse_address(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:
     return host.strip("[]") or default_host, int(port)
 
 
+class RevokedDesks:
+    """The desks revoked in the registry as it is now (it changes through sync)."""
+
+    def __init__(self, journal: Journal):
+        self._journal = journal
+
+    def __contains__(self, desk: object) -> bool:
+        return desk in self._journal.revoked_desks()
+
+    def __iter__(self):
+        return iter(self._journal.revoked_desks())
+
+    def __len__(self) -> int:
+        return len(self._journal.revoked_desks())
+
+
 async def keep_linked(
     journal: Journal, files: PkiFiles, host: str, port: int, stop: asyncio.Event
 ) -> None:
     """Link to ``host:port`` and link again whenever the link is lost, until ``stop``."""
     while not stop.is_set():
         try:
-            link, task = await connect(journal, files, host, port)
+            link, task = await connect(journal, files, host, port, revoked=RevokedDesks(journal))
         except LinkRefused as error:
             log.info("no link to %s:%s: %s", host, port, error)
         else:
@@ -58,7 +74,9 @@ async def run_node(
     links: list[Link] = []
     server = None
     if listen is not None:
-        server = await serve(journal, files, *listen, on_link=links.append)
+        server = await serve(
+            journal, files, *listen, revoked=RevokedDesks(journal), on_link=links.append
+        )
         host, port = server.sockets[0].getsockname()[:2]
         log.info("listening on %s:%s", host, port)
         if on_listening is not None:

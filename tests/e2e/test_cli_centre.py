@@ -79,6 +79,10 @@ def test_a_centre_is_set_up_and_a_desk_joins_it(tmp_path, cli):
         str(tmp_path / "x.enrol"),
         data_dir=supervisor,
     ).refused("Desk R2 is enrolled already")
+    revoked = cli("revoke", "--desk", "R2", "--json", data_dir=supervisor).expect(0).json()
+    assert revoked == {"desk": "R2", "role": "reception", "revoked": True}
+    cli("revoke", "--desk", "R2", data_dir=supervisor).refused("revoked already")
+    cli("revoke", "--desk", "R1", data_dir=supervisor).refused("cannot revoke itself")
 
 
 def _start_node(data_dir, *args):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 import ssl
 from collections.abc import Iterator
 
@@ -204,3 +205,36 @@ def test_a_board_is_sent_the_queue_but_not_listened_to(tmp_path, desks):
         assert not knows(first, theirs.id)
     finally:
         board.close()
+
+
+def test_a_revoked_desk_keeps_its_past_but_nothing_later_is_taken_nor_its_links(desks):
+    from cnaim_desk.sync.node import RevokedDesks
+
+    first, second = desks
+    day = first.today_doc()
+    before = second.issue("SS")
+    first.ingest(day, second.updates_for(day))
+    assert knows(first, before.id)
+    first.revoke_desk("R2")
+    assert "R2" in RevokedDesks(first)
+    after = second.issue("AIMA")
+    first.ingest(day, second.updates_for(day))
+    assert knows(first, before.id)  # what it wrote before stays
+    assert not knows(first, after.id)  # nothing later is taken
+    with sqlite3.connect(first.data_dir.database_path) as connection:
+        reasons = [row[0] for row in connection.execute("SELECT reason FROM quarantine")]
+    assert any("revoked desk 'R2' after it was revoked" in reason for reason in reasons)
+    with pytest.raises(ValueError, match="revoked already"):
+        first.revoke_desk("R2")
+
+    async def scenario():
+        server = await serve(first, files(first), "127.0.0.1", 0, revoked=RevokedDesks(first))
+        port = server.sockets[0].getsockname()[1]
+        try:
+            with pytest.raises(LinkRefused):
+                await connect(second, files(second), "127.0.0.1", port)
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    asyncio.run(scenario())
