@@ -29,6 +29,9 @@ from cnaim_desk.journal.store import StoreError
 from cnaim_desk.printing.fonts import FontRegistry, install_application_font, register_fonts
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.resources import resources_dir
+from cnaim_desk.sync.background import BackgroundSync
+from cnaim_desk.sync.node import parse_address
+from cnaim_desk.sync.pki import PkiFiles
 from cnaim_desk.ui.board.announcer import Announcer
 from cnaim_desk.ui.board.window import BoardWindow, SharedScreen, choose_board_screen
 from cnaim_desk.ui.counter.window import CounterWindow
@@ -78,6 +81,7 @@ class DeskApp:
         self.reception: ReceptionWindow | None = None
         self.counter: CounterWindow | None = None
         self.board: BoardWindow | None = None
+        self.sync: BackgroundSync | None = None
 
     def _staff_window(self, window: QMainWindow) -> QMainWindow:
         window.setStyleSheet(STAFF_STYLE)
@@ -151,9 +155,30 @@ class DeskApp:
         else:
             self.open_board()
 
+    def start_sync(self) -> BackgroundSync | None:
+        """Sync with the centre's other desks, when this desk is enrolled in a centre
+        (``cnaim-desk join``): links accepted on ``sync/listen``, kept to ``sync/peers``.
+        A standalone desk, or a demo, works alone."""
+        files = PkiFiles(self.journal.data_dir.root)
+        if not files.has_identity():
+            return None
+        try:
+            listen = parse_address(self.settings.sync_listen) if self.settings.sync_listen else None
+            peers = [parse_address(peer, "127.0.0.1") for peer in self.settings.sync_peers]
+        except ValueError as error:
+            log.warning("settings.ini: %s; this desk works alone", error)
+            return None
+        self.sync = BackgroundSync(self.journal, files, listen=listen, peers=peers)
+        self.sync.start()
+        if self.sync.error:
+            log.warning("this desk works alone: %s", self.sync.error)
+        return self.sync
+
     def shutdown(self) -> None:
         if self.counter is not None:
             self.counter.close_counter()
+        if self.sync is not None:
+            self.sync.stop()
         self.bridge.shutdown()
         self.journal.close()
 
@@ -264,6 +289,8 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         desk.shutdown()
         _explain(app.translate("run_gui", "CNAIM Desk cannot start"), error)
         return 1
+    if not demo:
+        desk.start_sync()
     _quit_on_signals(app)
     try:
         return app.exec()

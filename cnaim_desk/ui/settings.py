@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 UI_LANGUAGES = {"pt_PT": "Português", "en": "English"}
 DEFAULT_UI_LANGUAGE = "pt_PT"
+#: The port desks accept links on, unless ``sync/listen`` says otherwise.
+DEFAULT_SYNC_LISTEN = "0.0.0.0:7820"
 
 
 class DeskSettings:
@@ -155,3 +157,25 @@ class DeskSettings:
     def set_counter_technician(self, name: str, day: str) -> None:
         self._set("counter/technician", name)
         self._set("counter/signed_in_on", day)
+
+    # -- sync with the centre's other desks (an enrolled desk only) ----------------------
+
+    @property
+    def sync_listen(self) -> str:
+        """Where this desk accepts links (``HOST:PORT``); empty: it accepts none."""
+        return self._get("sync/listen", DEFAULT_SYNC_LISTEN).strip()
+
+    @sync_listen.setter
+    def sync_listen(self, value: str) -> None:
+        self._set("sync/listen", value.strip())
+
+    @property
+    def sync_peers(self) -> list[str]:
+        """Desks to link to (``HOST:PORT``, comma-separated), where multicast is blocked."""
+        value = self._store.value("sync/peers", "")
+        parts = value if isinstance(value, list) else str(value or "").split(",")
+        return [str(part).strip() for part in parts if str(part).strip()]
+
+    @sync_peers.setter
+    def sync_peers(self, peers: list[str]) -> None:
+        self._set("sync/peers", ",".join(peers))

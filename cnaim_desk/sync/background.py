@@ -1,0 +1,85 @@
+"""Sync beside a desk's windows: the node's links run on a thread of their own, with
+their own event loop, while the windows go on; every change a link brings reaches the
+windows through the journal's listeners, as the desk's own do."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections.abc import Sequence
+
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.sync.node import run_node
+from cnaim_desk.sync.pki import PkiFiles
+
+log = logging.getLogger(__name__)
+
+STOP_SECONDS = 10.0
+
+
+class BackgroundSync:
+    """Start with :meth:`start`, stop with :meth:`stop` (both from the GUI thread)."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        files: PkiFiles,
+        *,
+        listen: tuple[str, int] | None,
+        peers: Sequence[tuple[str, int]] = (),
+    ):
+        self._journal = journal
+        self._files = files
+        self._listen = listen
+        self._peers = list(peers)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        #: Where links are accepted, once listening: ``host:port``.
+        self.listening: str | None = None
+        self.error: str | None = None
+
+    def start(self, wait_seconds: float = 5.0) -> None:
+        self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
+        self._thread.start()
+        self._ready.wait(wait_seconds)
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except Exception as error:  # a port taken, a certificate gone bad...
+            self.error = str(error)
+            log.warning("sync stopped: %s", error)
+        finally:
+            self._ready.set()
+
+    async def _main(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+
+        def listening(host: str, port: int) -> None:
+            self.listening = f"{host}:{port}"
+            self._ready.set()
+
+        if self._listen is None:
+            self._ready.set()
+        await run_node(
+            self._journal,
+            self._files,
+            self._stop,
+            listen=self._listen,
+            peers=self._peers,
+            on_listening=listening,
+        )
+
+    def stop(self) -> None:
+        if self._loop is not None and self._stop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has ended already
+                self._loop.call_soon_threadsafe(self._stop.set)
+        if self._thread is not None:
+            self._thread.join(STOP_SECONDS)
+            if self._thread.is_alive():
+                log.warning("sync did not stop within %s s", STOP_SECONDS)
