@@ -41,6 +41,7 @@ from cnaim_desk.ui.qt_journal import JournalBridge
 from cnaim_desk.ui.reception.window import ReceptionWindow
 from cnaim_desk.ui.settings import DEFAULT_UI_LANGUAGE, DeskSettings
 from cnaim_desk.ui.setup_dialog import SetupDialog
+from cnaim_desk.ui.sync_status import SyncStatus
 from cnaim_desk.ui.theme import STAFF_STYLE
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class DeskApp:
             self.output,
             self.journal.now,
         )
+        window.statusBar().addPermanentWidget(SyncStatus(lambda: self.sync, window), 1)
         window.resize(1100, 760)
         return window
 

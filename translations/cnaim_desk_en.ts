@@ -1173,6 +1173,25 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="45" />
+        <source>Alone: no other desk of the centre is reachable. Work goes on here and is shared when they are back.</source>
+        <extracomment>A peer not heard from for this long is shown as late.</extracomment>
+        <translation>Alone: no other desk of the centre is reachable. Work goes on here and is shared when they are back.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="57" />
+        <source>{desk} (not heard for {s} s)</source>
+        <translation>{desk} (not heard for {s} s)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="63" />
+        <source>Linked with {desks}</source>
+        <translation>Linked with {desks}</translation>
+    </message>
+</context>
+<context>
     <name>TicketPreviewDialog</name>
     <message>
         <location filename="../cnaim_desk/ui/preview.py" line="54" />
@@ -1309,9 +1328,9 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="246" />
-        <location filename="../cnaim_desk/app.py" line="252" />
-        <location filename="../cnaim_desk/app.py" line="258" />
+        <location filename="../cnaim_desk/app.py" line="280" />
+        <location filename="../cnaim_desk/app.py" line="286" />
+        <location filename="../cnaim_desk/app.py" line="292" />
         <source>CNAIM Desk cannot start</source>
         <extracomment>A few people already waiting when the demo opens: (service, priority, language). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
         <translation>CNAIM Desk cannot start</translation>

@@ -8,13 +8,26 @@ import asyncio
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.sync.node import run_node
 from cnaim_desk.sync.pki import PkiFiles
+from cnaim_desk.sync.transport import Link
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PeerStatus:
+    """A desk linked to this one: who, and seconds since it was last heard from."""
+
+    desk: str
+    role: str
+    seconds_since_heard: float | None
+
 
 STOP_SECONDS = 10.0
 
@@ -38,6 +51,7 @@ class BackgroundSync:
         self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
+        self._links: list[Link] = []
         #: Where links are accepted, once listening: ``host:port``.
         self.listening: str | None = None
         self.error: str | None = None
@@ -73,7 +87,18 @@ class BackgroundSync:
             listen=self._listen,
             peers=self._peers,
             on_listening=listening,
+            links=self._links,
         )
+
+    def peers(self) -> list[PeerStatus]:
+        """The desks linked now, each once, with how long since each was heard from."""
+        now = time.monotonic()
+        found: dict[str, PeerStatus] = {}
+        for link in list(self._links):  # appended to by the sync thread
+            if link.open and link.peer is not None:
+                heard = now - link.last_heard if link.last_heard else None
+                found[link.peer.desk] = PeerStatus(link.peer.desk, link.peer.role, heard)
+        return sorted(found.values(), key=lambda peer: peer.desk)
 
     def stop(self) -> None:
         if self._loop is not None and self._stop is not None:

@@ -42,7 +42,12 @@ class RevokedDesks:
 
 
 async def keep_linked(
-    journal: Journal, files: PkiFiles, host: str, port: int, stop: asyncio.Event
+    journal: Journal,
+    files: PkiFiles,
+    host: str,
+    port: int,
+    stop: asyncio.Event,
+    on_link: Callable[[Link], None] | None = None,
 ) -> None:
     """Link to ``host:port`` and link again whenever the link is lost, until ``stop``."""
     while not stop.is_set():
@@ -51,6 +56,8 @@ async def keep_linked(
         except LinkRefused as error:
             log.info("no link to %s:%s: %s", host, port, error)
         else:
+            if on_link is not None:
+                on_link(link)
             stopping = asyncio.create_task(stop.wait())
             await asyncio.wait({task, stopping}, return_when=asyncio.FIRST_COMPLETED)
             stopping.cancel()
@@ -69,9 +76,11 @@ async def run_node(
     listen: tuple[str, int] | None = None,
     peers: Sequence[tuple[str, int]] = (),
     on_listening: Callable[[str, int], None] | None = None,
+    links: list[Link] | None = None,
 ) -> None:
-    """Sync until ``stop`` is set, then close every link cleanly."""
-    links: list[Link] = []
+    """Sync until ``stop`` is set, then close every link cleanly. ``links`` collects
+    every link made, either way (closed ones stay in it, marked so)."""
+    links = [] if links is None else links
     server = None
     if listen is not None:
         server = await serve(
@@ -82,7 +91,8 @@ async def run_node(
         if on_listening is not None:
             on_listening(host, port)
     keepers = [
-        asyncio.create_task(keep_linked(journal, files, host, port, stop)) for host, port in peers
+        asyncio.create_task(keep_linked(journal, files, host, port, stop, links.append))
+        for host, port in peers
     ]
     await stop.wait()
     for link in links:

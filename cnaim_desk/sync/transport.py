@@ -30,6 +30,7 @@ import json
 import logging
 import ssl
 import struct
+import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
@@ -101,6 +102,12 @@ class Link:
     _peer_state: dict[str, bytes] = field(default_factory=dict)
     _unsubscribe: Callable[[], None] | None = None
     _closed: bool = False
+    #: When the other desk was last heard from (time.monotonic()), for the peers list.
+    last_heard: float = 0.0
+
+    @property
+    def open(self) -> bool:
+        return self.peer is not None and not self._closed
 
     @property
     def origin(self) -> str:
@@ -127,6 +134,7 @@ class Link:
             await self.writer.drain()
             while True:
                 kind, body = await read_frame(self.reader)
+                self.last_heard = time.monotonic()
                 if established is not None and not established.is_set():
                     established.set()
                 await self._handle(kind, body)

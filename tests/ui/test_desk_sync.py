@@ -13,6 +13,7 @@ from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.background import BackgroundSync
 from cnaim_desk.sync.enrolment import enroll, init_centre, join
 from cnaim_desk.sync.pki import PkiFiles
+from cnaim_desk.ui.sync_status import SyncStatus
 
 
 @pytest.fixture
@@ -41,6 +42,9 @@ def test_an_enrolled_desk_syncs_while_its_windows_run(qtbot, qapp, fonts, centre
         assert desk.start_sync() is desk.sync
         window = desk.open_counter("C4")
         qtbot.addWidget(window)
+        status = window.statusBar().findChild(SyncStatus)
+        qtbot.waitUntil(lambda: status.text() == "Linked with R1", timeout=10000)
+        assert status.isVisibleTo(window)
         ticket = first.issue("SS")
         qtbot.waitUntil(lambda: window.queue.rowCount() == 1, timeout=10000)
         assert window.queue.item(0, 0).text() == ticket.code
@@ -49,11 +53,17 @@ def test_an_enrolled_desk_syncs_while_its_windows_run(qtbot, qapp, fonts, centre
         while first.ticket(ticket.id).called_by != "C4":
             assert time.monotonic() < deadline, "the call did not reach R1"
             qtbot.wait(50)
+        node.stop()  # R1 goes away: this desk says it is alone, and goes on
+        status.refresh()
+        qtbot.waitUntil(lambda: status.text().startswith("⚠ Alone"), timeout=10000)
     finally:
         desk.shutdown()
         node.stop()
 
 
-def test_a_standalone_desk_works_alone(qapp, desk):
+def test_a_standalone_desk_works_alone_and_says_nothing_of_it(qtbot, qapp, desk):
     assert desk.start_sync() is None
     assert desk.sync is None
+    window = desk.open_counter("C4")
+    qtbot.addWidget(window)
+    assert not window.statusBar().findChild(SyncStatus).isVisibleTo(window)
