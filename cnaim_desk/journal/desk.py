@@ -85,6 +85,16 @@ class DataDir:
     def centre_key_path(self) -> Path:
         return self.root / "keys" / "centre.key"
 
+    @property
+    def ca_certificate_path(self) -> Path:
+        """The centre authority's certificate, on every desk enrolled in a centre."""
+        return self.root / "pki" / "ca.pem"
+
+    @property
+    def ca_key_path(self) -> Path:
+        """The centre authority's private key, on the desk that holds it only."""
+        return self.root / "pki" / "ca-key.pem"
+
     def is_initialised(self) -> bool:
         return self.config_path.exists()
 

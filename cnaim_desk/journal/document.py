@@ -78,6 +78,12 @@ class ReplicatedDoc:
             self.doc.unobserve(subscription)
         return merge_updates(*updates) if len(updates) > 1 else updates[0]
 
+    def preview(self, update: bytes) -> dict[str, object]:
+        """The entries ``update`` would add or change, without applying it here."""
+        scratch = ReplicatedDoc(self.name, fresh_client_id(), [self.update_since()])
+        changed, _ = scratch.apply(update)
+        return changed
+
     def update_since(self, state: bytes | None = None) -> bytes:
         return self.doc.get_update(state) if state else self.doc.get_update()
 

@@ -48,7 +48,7 @@ from cnaim_desk.journal.document import (
 from cnaim_desk.journal.lock import DataDirLock
 from cnaim_desk.journal.projection import Change, DeskEntry, Projector
 from cnaim_desk.journal.queries import QueueQueries, QueueReader, TicketView
-from cnaim_desk.journal.signing import CentreKey, DeskSigningKey
+from cnaim_desk.journal.signing import CentreKey, DeskSigningKey, RegistrySeal
 from cnaim_desk.journal.tables import (
     PROJECTION_TABLES,
     CounterRow,
@@ -60,6 +60,10 @@ from cnaim_desk.journal.tables import (
 )
 
 log = logging.getLogger(__name__)
+
+
+class RegistryRefused(ValueError):
+    """A change of the desk registry that the centre's authority did not seal."""
 
 
 class TicketNotFound(Exception):
@@ -138,6 +142,8 @@ class Journal:
         self._seq = 0
         self._docs: dict[str, ReplicatedDoc] = {}
         self._registry: dict[str, DeskEntry] = {}
+        self._unsealed_told: set[str] = set()
+        self.seal = RegistrySeal.from_files(data_dir.ca_certificate_path, data_dir.ca_key_path)
         with Session(self.read_engine) as session:
             # Readings only grow, so the latest days hold the latest ones: looking there
             # keeps opening a desk with years of history as quick as a new one.
@@ -177,7 +183,8 @@ class Journal:
         try:
             journal = cls(*parts, lock=lock, now_ms=now_ms)
             config, signer = parts.config, parts.signer
-            if config.desk not in journal.registry():
+            can_register = journal.seal is None or journal.seal.can_sign
+            if config.desk not in journal.registry() and can_register:
                 # The database was lost or replaced while the keys survived: the desk must
                 # be able to verify its own events again.
                 journal.register_desk(config.desk, config.role, config.slot, signer.public_key)
@@ -296,6 +303,11 @@ class Journal:
         doc = self._doc(centre_doc_name(self.config.centre))
         before, self._registry = self._registry, {}
         for desk, record in doc.entries_snapshot().items():
+            if self.seal is not None and not self.seal.verifies(desk, record):
+                if desk not in self._unsealed_told:  # once: it may come again with each sync
+                    self._unsealed_told.add(desk)
+                    log.warning("ignored the registry entry of %s: not sealed by the centre", desk)
+                continue
             entry = DeskEntry.from_record(desk, record)
             if entry is not None:
                 self._registry[desk] = entry
@@ -363,7 +375,16 @@ class Journal:
         """Add or replace a desk in the centre document's registry."""
         self._write_registry(desk, {"role": role, "slot": str(slot), "public_key": public_key})
 
+    def reload_seal(self) -> None:
+        """Read the centre authority's files again (after ``centre init`` made them)."""
+        self.seal = RegistrySeal.from_files(
+            self.data_dir.ca_certificate_path, self.data_dir.ca_key_path
+        )
+        self._reverify(self._load_registry())
+
     def _write_registry(self, desk: str, record: dict[str, str]) -> None:
+        if self.seal is not None:
+            record = self.seal.sign(desk, record)  # ValueError where the CA key is not
         name = centre_doc_name(self.config.centre)
         with self._write_lock, self._transaction() as session:
             doc = self._doc(name)
@@ -438,6 +459,15 @@ class Journal:
         project what verifies, quarantine the rest, all in one transaction."""
         with self._write_lock, self._transaction() as session:
             doc = self._doc(doc_name)
+            if day_of(doc_name) is None and self.seal is not None:
+                # The registry is vetted before it is touched: an entry the centre's
+                # authority did not seal would otherwise replace a sealed one.
+                for desk, record in doc.preview(update).items():
+                    if not self.seal.verifies(desk, record):
+                        raise RegistryRefused(
+                            f"An update of the desk registry for {desk} is not sealed by "
+                            "the centre's authority: refused."
+                        )
             try:
                 changed, learnt = doc.apply(update)
                 if not learnt:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import os
 import secrets
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
@@ -157,3 +160,71 @@ class CentreKey:
 
     def verify(self, message: bytes, tag: bytes) -> bool:
         return hmac.compare_digest(self.mac(message)[: len(tag)], tag) and len(tag) >= 8
+
+
+class RegistrySeal:
+    """The centre authority's seal on desk registry entries: an entry of an enrolled
+    centre counts only when the centre's CA key signed it, so no desk can add, change or
+    un-revoke a desk through sync. The desk holding the CA key signs; the others check."""
+
+    SIGNATURE = "sig"
+
+    def __init__(
+        self,
+        public_key: ec.EllipticCurvePublicKey,
+        private_key: ec.EllipticCurvePrivateKey | None = None,
+    ):
+        self._public = public_key
+        self._private = private_key
+
+    @classmethod
+    def from_files(cls, certificate_path: Path, key_path: Path) -> RegistrySeal | None:
+        """The seal of the centre whose CA certificate is at ``certificate_path`` (and
+        able to sign where its key is at ``key_path``); None for a standalone desk."""
+        if not certificate_path.exists():
+            return None
+        try:
+            certificate = x509.load_pem_x509_certificate(certificate_path.read_bytes())
+        except ValueError:
+            raise KeyFileError(f"The centre certificate {certificate_path} is damaged.") from None
+        public = certificate.public_key()
+        if not isinstance(public, ec.EllipticCurvePublicKey):
+            raise KeyFileError(f"{certificate_path} is not a centre authority's certificate.")
+        private = None
+        if key_path.exists():
+            key = serialization.load_pem_private_key(read_private(key_path), password=None)
+            if not isinstance(key, ec.EllipticCurvePrivateKey):
+                raise KeyFileError(f"{key_path} is not a centre authority's key.")
+            private = key
+        return cls(public, private)
+
+    @property
+    def can_sign(self) -> bool:
+        return self._private is not None
+
+    @classmethod
+    def payload(cls, desk: str, record: dict) -> bytes:
+        body = {key: str(value) for key, value in record.items() if key != cls.SIGNATURE}
+        return json.dumps([desk, body], sort_keys=True, separators=(",", ":")).encode()
+
+    def sign(self, desk: str, record: dict) -> dict:
+        """``record`` with the authority's signature."""
+        if self._private is None:
+            raise ValueError(
+                "Only the desk holding the centre's authority changes the desk registry."
+            )
+        signature = self._private.sign(self.payload(desk, record), ec.ECDSA(hashes.SHA256()))
+        return {**record, self.SIGNATURE: _b64(signature)}
+
+    def verifies(self, desk: str, record: object) -> bool:
+        if not isinstance(record, dict) or not isinstance(record.get(self.SIGNATURE), str):
+            return False
+        try:
+            self._public.verify(
+                _unb64(record[self.SIGNATURE]),
+                self.payload(desk, record),
+                ec.ECDSA(hashes.SHA256()),
+            )
+        except (InvalidSignature, ValueError):
+            return False
+        return True

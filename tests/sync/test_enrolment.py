@@ -13,7 +13,8 @@ import pytest
 
 from cnaim_desk.journal.desk import DeskConfig
 from cnaim_desk.journal.document import centre_doc_name, day_doc_name
-from cnaim_desk.journal.journal import Journal
+from cnaim_desk.journal.journal import Journal, RegistryRefused
+from cnaim_desk.journal.signing import DeskSigningKey
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.enrolment import (
     CODE_ALPHABET,
@@ -139,3 +140,27 @@ def test_joining_a_folder_already_set_up_is_refused(tmp_path, supervisor):
     enrolment = enroll(supervisor, "R2", "reception")
     with pytest.raises(EnrolmentError, match="already set up"):
         join(supervisor.data_dir.root, enrolment, resources=resources_dir())
+
+
+def test_only_the_centres_authority_changes_the_registry(tmp_path, supervisor, journals):
+    desk = joined(tmp_path, journals, enroll(supervisor, "R2", "reception"))
+    assert supervisor.seal.can_sign
+    assert not desk.seal.can_sign
+    with pytest.raises(ValueError, match="holding the centre's authority"):
+        desk.revoke_desk("R1")
+    # A desk that writes the registry behind the journal's back (a forged entry for a
+    # desk of its own making, and R1 said revoked) changes nothing anywhere.
+    centre = centre_doc_name("lisboa")
+    forged = desk._doc(centre)
+    rogue_key = DeskSigningKey.generate().public_key
+    forged.insert("R9", {"role": "reception", "slot": "9", "public_key": rogue_key})
+    entry = supervisor.registry()["R1"]
+    forged.insert(
+        "R1",
+        {"role": "reception", "slot": "1", "public_key": entry.public_key, "revoked": "yes"},
+    )
+    with pytest.raises(RegistryRefused, match="not sealed"):
+        supervisor.ingest(centre, forged.update_since(supervisor.state_of(centre)))
+    registry = supervisor.registry()
+    assert "R9" not in registry
+    assert not registry["R1"].revoked
