@@ -170,7 +170,9 @@ class DeskApp:
         except ValueError as error:
             log.warning("settings.ini: %s; this desk works alone", error)
             return None
-        self.sync = BackgroundSync(self.journal, files, listen=listen, peers=peers)
+        self.sync = BackgroundSync(
+            self.journal, files, listen=listen, peers=peers, discover=self.settings.sync_discovery
+        )
         self.sync.start()
         if self.sync.error:
             log.warning("this desk works alone: %s", self.sync.error)

@@ -265,8 +265,8 @@ def cmd_node(args: argparse.Namespace) -> int:
 
     listen = parse_address(args.listen) if args.listen else None
     peers = [parse_address(peer, "127.0.0.1") for peer in args.peer]
-    if listen is None and not peers:
-        raise Refused("Give --listen HOST:PORT, --peer HOST:PORT, or both.")
+    if listen is None and not peers and args.no_discovery:
+        raise Refused("With --no-discovery, give --listen HOST:PORT, --peer HOST:PORT, or both.")
     with _writer(args, "cnaim-desk node") as journal:
         files = PkiFiles(journal.data_dir.root)
         files.identity()  # PkiError, in plain words, for a desk not enrolled in a centre
@@ -283,7 +283,15 @@ def cmd_node(args: argparse.Namespace) -> int:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGINT):
                 loop.add_signal_handler(signum, stop.set)
-            await run_node(journal, files, stop, listen=listen, peers=peers, on_listening=listening)
+            await run_node(
+                journal,
+                files,
+                stop,
+                listen=listen,
+                peers=peers,
+                on_listening=listening,
+                discover=not args.no_discovery,
+            )
 
         asyncio.run(main())
     return EXIT_DONE
@@ -748,6 +756,11 @@ def build_parser() -> argparse.ArgumentParser:
     node.add_argument("--listen", metavar="HOST:PORT", help="accept links here (e.g. 0.0.0.0:7820)")
     node.add_argument(
         "--peer", action="append", default=[], metavar="HOST:PORT", help="link to this desk"
+    )
+    node.add_argument(
+        "--no-discovery",
+        action="store_true",
+        help="do not look for the centre's desks by zeroconf (networks that block multicast)",
     )
     _json_flag(node)
     node.set_defaults(handler=cmd_node)

@@ -42,11 +42,13 @@ class BackgroundSync:
         *,
         listen: tuple[str, int] | None,
         peers: Sequence[tuple[str, int]] = (),
+        discover: bool = False,
     ):
         self._journal = journal
         self._files = files
         self._listen = listen
         self._peers = list(peers)
+        self._discover = discover
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
@@ -88,6 +90,7 @@ class BackgroundSync:
             peers=self._peers,
             on_listening=listening,
             links=self._links,
+            discover=self._discover,
         )
 
     def peers(self) -> list[PeerStatus]:

@@ -77,6 +77,8 @@ async def run_node(
     peers: Sequence[tuple[str, int]] = (),
     on_listening: Callable[[str, int], None] | None = None,
     links: list[Link] | None = None,
+    discover: bool = False,
+    discovery_interfaces: Sequence[str] | None = None,
 ) -> None:
     """Sync until ``stop`` is set, then close every link cleanly. ``links`` collects
     every link made, either way (closed ones stay in it, marked so)."""
@@ -94,7 +96,35 @@ async def run_node(
         asyncio.create_task(keep_linked(journal, files, host, port, stop, links.append))
         for host, port in peers
     ]
+    discovery = None
+    if discover:
+        loop = asyncio.get_running_loop()
+        found: set[str] = set()
+        me = journal.config.desk
+
+        def link_to(desk: str, address: str, port: int) -> None:
+            # of two desks that see each other, the lower id connects: one link a pair
+            if desk in found or not me < desk:
+                return
+            found.add(desk)
+            keepers.append(
+                asyncio.create_task(keep_linked(journal, files, address, port, stop, links.append))
+            )
+
+        from cnaim_desk.sync.discovery import Discovery
+
+        port = server.sockets[0].getsockname()[1] if server is not None else None
+        discovery = Discovery(
+            journal.config.centre,
+            me,
+            port,
+            lambda desk, address, port: loop.call_soon_threadsafe(link_to, desk, address, port),
+            interfaces=discovery_interfaces,
+        )
+        await asyncio.to_thread(discovery.start)
     await stop.wait()
+    if discovery is not None:
+        await asyncio.to_thread(discovery.close)
     for link in links:
         link.close()
     if server is not None:

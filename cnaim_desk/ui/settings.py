@@ -170,6 +170,15 @@ class DeskSettings:
         self._set("sync/listen", value.strip())
 
     @property
+    def sync_discovery(self) -> bool:
+        """Find the centre's other desks by zeroconf (``sync/discovery``, default true)."""
+        return self._get("sync/discovery", "true").strip().lower() not in ("false", "0", "no")
+
+    @sync_discovery.setter
+    def sync_discovery(self, value: bool) -> None:
+        self._set("sync/discovery", "true" if value else "false")
+
+    @property
     def sync_peers(self) -> list[str]:
         """Desks to link to (``HOST:PORT``, comma-separated), where multicast is blocked."""
         value = self._store.value("sync/peers", "")

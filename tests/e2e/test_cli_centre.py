@@ -88,7 +88,17 @@ def test_a_centre_is_set_up_and_a_desk_joins_it(tmp_path, cli):
 def _start_node(data_dir, *args):
     """A ``cnaim-desk node`` process, once it says where it listens (or has started)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "cnaim_desk", "--data-dir", str(data_dir), "node", *args, "--json"],
+        [
+            sys.executable,
+            "-m",
+            "cnaim_desk",
+            "--data-dir",
+            str(data_dir),
+            "node",
+            *args,
+            "--no-discovery",
+            "--json",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

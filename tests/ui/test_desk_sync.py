@@ -37,7 +37,8 @@ def test_an_enrolled_desk_syncs_while_its_windows_run(qtbot, qapp, fonts, centre
     try:
         desk.settings.ui_language = "en"  # as the other window tests, and left so after
         desk.language.switch("en")
-        desk.settings.sync_listen = ""  # this desk only links out
+        desk.settings.sync_listen = ""  # this desk only links out, to the peer given
+        desk.settings.sync_discovery = False
         desk.settings.sync_peers = [node.listening]
         assert desk.start_sync() is desk.sync
         window = desk.open_counter("C4")
