@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+import os
+import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.sync.pki import PkiFiles
@@ -15,6 +19,40 @@ from cnaim_desk.sync.transport import Link, LinkRefused, connect, serve
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 2.0
+#: Where a desk remembers the addresses it linked to, for the next start: a network that
+#: blocks multicast still finds the desks once seen (or once given with --peer).
+PEERS_FILE = "peers.json"
+
+
+class RememberedPeers:
+    """The desks this desk linked to, by desk id, with their address (``HOST:PORT``)."""
+
+    def __init__(self, root: Path):
+        self.path = Path(root) / PEERS_FILE
+        self._lock = threading.Lock()
+
+    def load(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(desk): str(address) for desk, address in data.items()}
+
+    def remember(self, desk: str, host: str, port: int) -> None:
+        with self._lock:
+            known = self.load()
+            address = f"{host}:{port}"
+            if known.get(desk) == address:
+                return
+            known[desk] = address
+            temporary = self.path.with_suffix(".tmp")
+            try:
+                temporary.write_text(json.dumps(known, indent=1, sort_keys=True) + "\n")
+                os.replace(temporary, self.path)
+            except OSError as error:
+                log.warning("cannot remember %s at %s: %s", desk, address, error)
 
 
 def parse_address(text: str, default_host: str = "0.0.0.0") -> tuple[str, int]:
@@ -48,6 +86,7 @@ async def keep_linked(
     port: int,
     stop: asyncio.Event,
     on_link: Callable[[Link], None] | None = None,
+    remembered: RememberedPeers | None = None,
 ) -> None:
     """Link to ``host:port`` and link again whenever the link is lost, until ``stop``."""
     while not stop.is_set():
@@ -58,6 +97,8 @@ async def keep_linked(
         else:
             if on_link is not None:
                 on_link(link)
+            if remembered is not None and link.peer is not None:
+                remembered.remember(link.peer.desk, host, port)
             stopping = asyncio.create_task(stop.wait())
             await asyncio.wait({task, stopping}, return_when=asyncio.FIRST_COMPLETED)
             stopping.cancel()
@@ -92,9 +133,16 @@ async def run_node(
         log.info("listening on %s:%s", host, port)
         if on_listening is not None:
             on_listening(host, port)
+    remembered = RememberedPeers(journal.data_dir.root)
+    addresses = list(dict.fromkeys(peers))
+    for desk, address in remembered.load().items():
+        if desk != journal.config.desk:
+            with contextlib.suppress(ValueError):
+                addresses.append(parse_address(address, "127.0.0.1"))
+    addresses = list(dict.fromkeys(addresses))
     keepers = [
-        asyncio.create_task(keep_linked(journal, files, host, port, stop, links.append))
-        for host, port in peers
+        asyncio.create_task(keep_linked(journal, files, host, port, stop, links.append, remembered))
+        for host, port in addresses
     ]
     discovery = None
     if discover:
@@ -107,8 +155,12 @@ async def run_node(
             if desk in found or not me < desk:
                 return
             found.add(desk)
+            if (address, port) in addresses:
+                return  # remembered or given: already kept
             keepers.append(
-                asyncio.create_task(keep_linked(journal, files, address, port, stop, links.append))
+                asyncio.create_task(
+                    keep_linked(journal, files, address, port, stop, links.append, remembered)
+                )
             )
 
         from cnaim_desk.sync.discovery import Discovery
