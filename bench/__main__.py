@@ -26,6 +26,7 @@ BENCHMARKS = (
     "memory",
     "board_repaint",
     "ticket_printing",
+    "sync_call",
 )
 
 

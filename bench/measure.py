@@ -46,6 +46,7 @@ HISTORY_QUERIES = Budget("≤ 5 ms", 5.0, "ms")
 MEMORY = Budget("≤ 180 MB RSS", 180.0, "MB")
 RENDER = Budget("≤ 20 ms p95", 20.0, "ms")
 ISSUE_TO_PRINT = Budget("≤ 50 ms p95", 50.0, "ms")
+SYNC_CALL = Budget("≤ 100 ms p95", 100.0, "ms")
 
 
 # -- results ----------------------------------------------------------------------------

@@ -1,0 +1,56 @@
+"""A desk in a process of its own for ``bench/sync_call.py``: it links to the desk at
+ADDRESS and, for each call that arrives, prints ``SEEN <ticket id> <monotonic ns>`` (the
+system-wide monotonic clock, comparable with the parent's on the same machine).
+
+Usage: ``python sync_peer.py DATA_DIR ADDRESS``. It prints ``READY`` once linked, and
+stops at end of input.
+"""
+
+import asyncio
+import sys
+import threading
+import time
+from pathlib import Path
+
+from cnaim_desk.journal.journal import Journal
+from cnaim_desk.resources import resources_dir
+from cnaim_desk.sync.node import parse_address, run_node
+from cnaim_desk.sync.pki import PkiFiles
+
+
+def main() -> int:
+    data_dir, address = Path(sys.argv[1]), parse_address(sys.argv[2])
+    journal = Journal.open(data_dir, resources=resources_dir(), purpose="bench sync peer")
+    seen = set()
+
+    def on_change(change) -> None:
+        now = time.monotonic_ns()
+        for ticket_id in change.calls:
+            if ticket_id not in seen:
+                seen.add(ticket_id)
+                print(f"SEEN {ticket_id} {now}", flush=True)
+
+    journal.subscribe(on_change)
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        threading.Thread(
+            target=lambda: (sys.stdin.read(), loop.call_soon_threadsafe(stop.set)), daemon=True
+        ).start()
+        links = []
+        node = asyncio.create_task(
+            run_node(journal, PkiFiles(data_dir), stop, peers=[address], links=links)
+        )
+        while not any(link.open for link in links):
+            await asyncio.sleep(0.01)
+        print("READY", flush=True)
+        await node
+
+    asyncio.run(run())
+    journal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
