@@ -49,7 +49,9 @@ def run(quick: bool = False) -> Outcome:
         config = DeskConfig("lisboa", "R1", "reception", 1)
         first = init_centre(root / "R1", config, resources=resources_dir())
         join(root / "R2", enroll(first, "R2", "reception"), resources=resources_dir()).close()
-        tickets = [first.issue("SS") for _ in range(count + WARM_UP)]
+        # across services, so no daily quota runs out
+        services = ("SS", "MS", "GAT", "GASI", "GAJ")
+        tickets = [first.issue(services[i % len(services)]) for i in range(count + WARM_UP)]
         node = BackgroundSync(first, PkiFiles(first.data_dir.root), listen=("127.0.0.1", 0))
         node.start()
         if node.listening is None:

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -29,9 +30,6 @@ from cnaim_desk.journal.store import StoreError
 from cnaim_desk.printing.fonts import FontRegistry, install_application_font, register_fonts
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.background import BackgroundSync
-from cnaim_desk.sync.node import parse_address
-from cnaim_desk.sync.pki import PkiFiles
 from cnaim_desk.ui.board.announcer import Announcer
 from cnaim_desk.ui.board.window import BoardWindow, SharedScreen, choose_board_screen
 from cnaim_desk.ui.counter.window import CounterWindow
@@ -43,6 +41,9 @@ from cnaim_desk.ui.settings import DEFAULT_UI_LANGUAGE, DeskSettings
 from cnaim_desk.ui.setup_dialog import SetupDialog
 from cnaim_desk.ui.sync_status import SyncStatus
 from cnaim_desk.ui.theme import STAFF_STYLE
+
+if TYPE_CHECKING:
+    from cnaim_desk.sync.background import BackgroundSync
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class DeskApp:
         self.reception: ReceptionWindow | None = None
         self.counter: CounterWindow | None = None
         self.board: BoardWindow | None = None
-        self.sync: BackgroundSync | None = None
+        self.sync: BackgroundSync | None = None  # set by start_sync on an enrolled desk
 
     def _staff_window(self, window: QMainWindow) -> QMainWindow:
         window.setStyleSheet(STAFF_STYLE)
@@ -161,6 +162,11 @@ class DeskApp:
         """Sync with the centre's other desks, when this desk is enrolled in a centre
         (``cnaim-desk join``): links accepted on ``sync/listen``, kept to ``sync/peers``.
         A standalone desk, or a demo, works alone."""
+        # Loaded here, not at start: a standalone desk never pays for TLS and zeroconf.
+        from cnaim_desk.sync.background import BackgroundSync
+        from cnaim_desk.sync.node import parse_address
+        from cnaim_desk.sync.pki import PkiFiles
+
         files = PkiFiles(self.journal.data_dir.root)
         if not files.has_identity():
             return None

@@ -58,8 +58,7 @@ from cnaim_desk.journal.store import StoreError
 from cnaim_desk.printing.layout import Paper, sample_ticket, ticket_content
 from cnaim_desk.printing.reference import TicketReference
 from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.enrolment import EnrolmentError
-from cnaim_desk.sync.pki import PkiError
+from cnaim_desk.sync.errors import EnrolmentError, PkiError
 
 if TYPE_CHECKING:  # the Qt side, imported by the drawing commands only
     from PySide6.QtGui import QGuiApplication

@@ -30,6 +30,7 @@ from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError
 from cnaim_desk.journal.document import centre_doc_name
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.signing import CentreKey, DeskSigningKey, write_private
+from cnaim_desk.sync.errors import EnrolmentError
 from cnaim_desk.sync.pki import CentreAuthority, DeskIdentity, PkiError, PkiFiles
 
 FORMAT = "cnaim-desk-enrolment/1"
@@ -40,10 +41,6 @@ CODE_GROUPS, CODE_GROUP = 3, 4  # "K7QF-2M9X-HRT4": 60 bits
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 #: Roles that issue tickets, so own a numbering slot.
 ISSUING_ROLES = ("reception",)
-
-
-class EnrolmentError(Exception):
-    """An enrolment that cannot be made or installed; the message is for the user."""
 
 
 def new_code() -> str:

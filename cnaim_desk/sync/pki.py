@@ -38,6 +38,7 @@ from cnaim_desk.domain.events import is_desk_id
 from cnaim_desk.domain.numbering import MAX_SLOT
 from cnaim_desk.journal.desk import ROLES
 from cnaim_desk.journal.signing import KeyFileError, read_private, write_private
+from cnaim_desk.sync.errors import PkiError
 
 ORGANISATION = "CNAIM Desk"
 CENTRE_URN = "urn:cnaim-desk:centre:"
@@ -46,10 +47,6 @@ AUTHORITY_YEARS = 20
 #: Certificates start a day before they are made, so a desk whose clock runs somewhat
 #: behind the supervisor's still accepts a certificate issued a moment ago.
 BACKDATE = timedelta(days=1)
-
-
-class PkiError(Exception):
-    """A certificate, key or TLS set-up that cannot be used; the message is for the user."""
 
 
 @dataclass(frozen=True, slots=True)

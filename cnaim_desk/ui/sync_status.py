@@ -4,11 +4,13 @@ that cannot be missed, that this desk is working alone."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from cnaim_desk.sync.background import BackgroundSync
+if TYPE_CHECKING:
+    from cnaim_desk.sync.background import BackgroundSync
 
 REFRESH_MS = 2000
 #: A peer not heard from for this long is shown as late.
