@@ -196,7 +196,6 @@ class Link:
         if not self._shared(doc):
             raise LinkRefused(f"a document that is not this centre's ({doc!r})")
         if kind == STATE:
-            self._peer_state[doc] = payload
             self._send(UPDATE, document_body(doc, self.journal.updates_for(doc, payload or None)))
             self._peer_state[doc] = self.journal.state_of(doc)
             await self.writer.drain()

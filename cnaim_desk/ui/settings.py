@@ -31,6 +31,13 @@ class DeskSettings:
         value = self._store.value(name, default)
         return str(value) if value is not None else default
 
+    def _get_list(self, name: str) -> list[str]:
+        """A comma-separated setting as its items; typed by hand without quotes
+        (``SS, MS``), QSettings reads such a line as a list already."""
+        value = self._store.value(name, "")
+        parts = value if isinstance(value, list) else str(value or "").split(",")
+        return [str(part).strip() for part in parts if str(part).strip()]
+
     def _set(self, name: str, value: str) -> None:
         self._store.setValue(name, value)
         self._store.sync()
@@ -90,10 +97,7 @@ class DeskSettings:
     def board_services(self) -> tuple[str, ...]:
         """The services the board shows (one board per floor or wing), as comma-separated
         codes (``SS,MS,GASI``); empty means all. Unknown codes are ignored, with a warning."""
-        value = self._store.value("board/services", "")
-        # An unquoted list in the file ("SS, MS") comes back from QSettings as a list.
-        parts = value if isinstance(value, list) else str(value or "").split(",")
-        codes = [str(part).strip().upper() for part in parts if str(part).strip()]
+        codes = [code.upper() for code in self._get_list("board/services")]
         unknown = [code for code in codes if code not in SERVICE_CODES]
         if unknown:
             log.warning(
@@ -139,10 +143,7 @@ class DeskSettings:
     @property
     def counter_services(self) -> list[str]:
         """The services this counter serves (codes); empty: every service."""
-        value = self._store.value("counter/services", "")
-        # typed by hand without quotes ("SS, MS"), QSettings reads the line as a list
-        parts = value if isinstance(value, list) else str(value or "").split(",")
-        return [str(part).strip() for part in parts if str(part).strip()]
+        return self._get_list("counter/services")
 
     @counter_services.setter
     def counter_services(self, codes: list[str]) -> None:
@@ -181,9 +182,7 @@ class DeskSettings:
     @property
     def sync_peers(self) -> list[str]:
         """Desks to link to (``HOST:PORT``, comma-separated), where multicast is blocked."""
-        value = self._store.value("sync/peers", "")
-        parts = value if isinstance(value, list) else str(value or "").split(",")
-        return [str(part).strip() for part in parts if str(part).strip()]
+        return self._get_list("sync/peers")
 
     @sync_peers.setter
     def sync_peers(self, peers: list[str]) -> None:

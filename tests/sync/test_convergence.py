@@ -6,17 +6,14 @@ every status the same."""
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cnaim_desk.domain.tickets import IN_QUEUE
-from cnaim_desk.journal.desk import DeskConfig
 from cnaim_desk.journal.journal import Journal
-from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.enrolment import enroll, init_centre, join
+from tests.sync.centre import make_centre
 
 DESKS = 3
 SERVICES = ("SS", "AIMA")
@@ -28,17 +25,6 @@ step = st.one_of(
     st.tuples(st.just("deliver"), st.integers(0, 50), st.booleans()),  # (which, keep a copy)
     st.tuples(st.just("drop"), st.integers(0, 50), st.just(False)),
 )
-
-
-def centre(root: Path) -> list[Journal]:
-    first = init_centre(
-        root / "R1", DeskConfig("lisboa", "R1", "reception", 1), resources=resources_dir()
-    )
-    others = [
-        join(root / name, enroll(first, name, "reception"), resources=resources_dir())
-        for name in ("R2", "R3")
-    ]
-    return [first, *others]
 
 
 def queue(journal: Journal) -> dict[str, tuple[str, str, str]]:
@@ -57,7 +43,7 @@ def queue(journal: Journal) -> dict[str, tuple[str, str, str]]:
 )
 @given(steps=st.lists(step, max_size=40))
 def test_desks_converge_whatever_the_network_does(tmp_path_factory, steps):
-    desks = centre(tmp_path_factory.mktemp("centre"))
+    desks = make_centre(tmp_path_factory.mktemp("centre"), ("R2", "reception"), ("R3", "reception"))
     try:
         # the documents a link exchanges: the centre's (with the registry) and today's
         documents = desks[0].shared_documents()

@@ -9,30 +9,16 @@ import time
 
 from zeroconf import IPVersion, ServiceInfo, Zeroconf
 
-from cnaim_desk.journal.desk import DeskConfig
-from cnaim_desk.journal.journal import Journal, TicketNotFound
-from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.discovery import SERVICE
-from cnaim_desk.sync.enrolment import enroll, init_centre, join
 from cnaim_desk.sync.node import run_node
 from cnaim_desk.sync.pki import PkiFiles
+from tests.sync.centre import knows, make_centre
 
 LOOPBACK = ["127.0.0.1"]
 
 
-def knows(journal: Journal, ticket_id: str) -> bool:
-    try:
-        journal.ticket(ticket_id)
-    except TicketNotFound:
-        return False
-    return True
-
-
 def test_desks_find_each_other_without_addresses_and_sync(tmp_path):
-    first = init_centre(
-        tmp_path / "R1", DeskConfig("lisboa", "R1", "reception", 1), resources=resources_dir()
-    )
-    second = join(tmp_path / "R2", enroll(first, "R2", "reception"), resources=resources_dir())
+    first, second = make_centre(tmp_path, ("R2", "reception"))
     # another centre's desk advertises on the same network: not a peer
     stranger = Zeroconf(interfaces=LOOPBACK, ip_version=IPVersion.V4Only)
     stranger.register_service(

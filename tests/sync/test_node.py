@@ -7,20 +7,9 @@ import asyncio
 import json
 import time
 
-from cnaim_desk.journal.desk import DeskConfig
-from cnaim_desk.journal.journal import Journal, TicketNotFound
-from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.enrolment import enroll, init_centre, join
 from cnaim_desk.sync.node import PEERS_FILE, parse_address, run_node
 from cnaim_desk.sync.pki import PkiFiles
-
-
-def knows(journal: Journal, ticket_id: str) -> bool:
-    try:
-        journal.ticket(ticket_id)
-    except TicketNotFound:
-        return False
-    return True
+from tests.sync.centre import knows, make_centre
 
 
 async def sync_until(first, second, condition, *, peers) -> str:
@@ -56,10 +45,7 @@ async def sync_until(first, second, condition, *, peers) -> str:
 
 
 def test_a_desk_linked_once_is_found_again_from_memory(tmp_path):
-    first = init_centre(
-        tmp_path / "R1", DeskConfig("lisboa", "R1", "reception", 1), resources=resources_dir()
-    )
-    second = join(tmp_path / "R2", enroll(first, "R2", "reception"), resources=resources_dir())
+    first, second = make_centre(tmp_path, ("R2", "reception"))
     try:
         one = first.issue("SS")
         address = asyncio.run(sync_until(first, second, lambda: knows(second, one.id), peers=True))

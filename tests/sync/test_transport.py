@@ -13,10 +13,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from cnaim_desk.journal.desk import DeskConfig
-from cnaim_desk.journal.journal import Journal, TicketNotFound
+from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.enrolment import enroll, init_centre, join
+from cnaim_desk.sync.enrolment import enroll, join
 from cnaim_desk.sync.pki import PkiFiles, client_context
 from cnaim_desk.sync.transport import (
     HELLO,
@@ -29,6 +28,7 @@ from cnaim_desk.sync.transport import (
     read_frame,
     serve,
 )
+from tests.sync.centre import knows, make_centre
 
 SECONDS = 5.0
 
@@ -36,10 +36,7 @@ SECONDS = 5.0
 @pytest.fixture
 def desks(tmp_path) -> Iterator[tuple[Journal, Journal]]:
     """R1 (holding the centre's authority) and R2, enrolled by it: apart, not yet linked."""
-    first = init_centre(
-        tmp_path / "R1", DeskConfig("lisboa", "R1", "reception", 1), resources=resources_dir()
-    )
-    second = join(tmp_path / "R2", enroll(first, "R2", "reception"), resources=resources_dir())
+    first, second = make_centre(tmp_path, ("R2", "reception"))
     yield first, second
     first.close()
     second.close()
@@ -55,14 +52,6 @@ async def until(condition, seconds: float = SECONDS) -> None:
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("not reached in time")
         await asyncio.sleep(0.02)
-
-
-def knows(journal: Journal, ticket_id: str) -> bool:
-    try:
-        journal.ticket(ticket_id)
-    except TicketNotFound:
-        return False
-    return True
 
 
 def test_linked_desks_exchange_what_each_lacks_then_every_new_ticket(desks):
@@ -96,24 +85,28 @@ def test_linked_desks_exchange_what_each_lacks_then_every_new_ticket(desks):
     assert len(set(codes_one)) == 3  # no ticket lost or twice
 
 
-def test_a_desk_of_another_centre_is_refused(tmp_path, desks):
-    first, _ = desks
-    stranger = init_centre(
-        tmp_path / "other", DeskConfig("norte", "R1", "reception", 1), resources=resources_dir()
-    )
+def assert_link_refused(accepting: Journal, calling: Journal, revoked=()) -> None:
+    """``calling`` tries to link to ``accepting`` (which refuses ``revoked``) and is
+    refused."""
 
     async def scenario():
-        server = await serve(first, files(first), "127.0.0.1", 0)
+        server = await serve(accepting, files(accepting), "127.0.0.1", 0, revoked=revoked)
         port = server.sockets[0].getsockname()[1]
         try:
             with pytest.raises(LinkRefused):
-                await connect(stranger, files(stranger), "127.0.0.1", port)
+                await connect(calling, files(calling), "127.0.0.1", port)
         finally:
             server.close()
             await server.wait_closed()
 
+    asyncio.run(scenario())
+
+
+def test_a_desk_of_another_centre_is_refused(tmp_path, desks):
+    first, _ = desks
+    (stranger,) = make_centre(tmp_path / "other", centre="norte")
     try:
-        asyncio.run(scenario())
+        assert_link_refused(first, stranger)
     finally:
         stranger.close()
     assert "R1" in first.registry()
@@ -121,18 +114,7 @@ def test_a_desk_of_another_centre_is_refused(tmp_path, desks):
 
 def test_a_revoked_desk_is_refused(desks):
     first, second = desks
-
-    async def scenario():
-        server = await serve(first, files(first), "127.0.0.1", 0, revoked={"R2"})
-        port = server.sockets[0].getsockname()[1]
-        try:
-            with pytest.raises(LinkRefused):
-                await connect(second, files(second), "127.0.0.1", port)
-        finally:
-            server.close()
-            await server.wait_closed()
-
-    asyncio.run(scenario())
+    assert_link_refused(first, second, revoked={"R2"})
 
 
 @pytest.mark.parametrize(
@@ -226,15 +208,4 @@ def test_a_revoked_desk_keeps_its_past_but_nothing_later_is_taken_nor_its_links(
     assert any("revoked desk 'R2' after it was revoked" in reason for reason in reasons)
     with pytest.raises(ValueError, match="revoked already"):
         first.revoke_desk("R2")
-
-    async def scenario():
-        server = await serve(first, files(first), "127.0.0.1", 0, revoked=RevokedDesks(first))
-        port = server.sockets[0].getsockname()[1]
-        try:
-            with pytest.raises(LinkRefused):
-                await connect(second, files(second), "127.0.0.1", port)
-        finally:
-            server.close()
-            await server.wait_closed()
-
-    asyncio.run(scenario())
+    assert_link_refused(first, second, revoked=RevokedDesks(first))

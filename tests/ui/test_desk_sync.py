@@ -8,20 +8,15 @@ import time
 import pytest
 
 from cnaim_desk.app import DeskApp
-from cnaim_desk.journal.desk import DeskConfig
-from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.background import BackgroundSync
-from cnaim_desk.sync.enrolment import enroll, init_centre, join
 from cnaim_desk.sync.pki import PkiFiles
 from cnaim_desk.ui.sync_status import SyncStatus
+from tests.sync.centre import make_centre
 
 
 @pytest.fixture
 def centre(tmp_path):
-    first = init_centre(
-        tmp_path / "R1", DeskConfig("lisboa", "R1", "reception", 1), resources=resources_dir()
-    )
-    counter = join(tmp_path / "C4", enroll(first, "C4", "counter"), resources=resources_dir())
+    first, counter = make_centre(tmp_path, ("C4", "counter"))
     yield first, counter
     first.close()
     counter.close()
