@@ -1,5 +1,6 @@
 """Whether a ticket may be issued: the service open today, appointment-only services, the
-ticket cut-off time, the daily quota, and the daily cap of cases per lawyer.
+ticket cut-off time, the daily quota (and, while reception desks cannot reach each other,
+each desk's share of what is left of it), and the daily cap of cases per lawyer.
 
 Appointments are exempt from the cut-off and the quota (they were booked), never from
 opening hours. A refusal carries its kind and parts so the reception can say it in the
@@ -21,6 +22,8 @@ class RefusalKind:
     CUTOFF = "cutoff"
     QUOTA = "quota"
     LAWYER_CAP = "lawyer_cap"
+    #: The desk lost its journal and is getting today's queue back from the other desks.
+    RECOVERING = "recovering"
 
 
 #: Kinds after which the arrival is told how to book through the Migrants Support Line.
@@ -76,12 +79,14 @@ def check_admission(
     lawyer_cases_today: int | None = None,
     cases: int = 1,
     lawyer_cap: int = 3,
+    share: QuotaShare | None = None,
 ) -> None:
     """Raise :class:`AdmissionRefused` if ``service`` may not take this ticket now.
 
     ``issued_today`` counts the tickets for the service today that are not appointments;
     ``lawyer_cases_today`` the cases the same lawyer already brought today (``None`` when
-    the ticket is not a lawyer's)."""
+    the ticket is not a lawyer's); ``share`` this desk's share of the quota while it is
+    cut off from other reception desks (``None`` when it is not)."""
     code = service.code
     if service.closed_for_the_day(now):
         raise AdmissionRefused(RefusalKind.CLOSED, code, f"{code} is closed for the rest of today.")
@@ -111,3 +116,49 @@ def check_admission(
             f"No tickets left today for {code} (all {service.daily_quota} given).",
             quota=str(service.daily_quota),
         )
+    if share is not None and share.left <= 0:
+        # For the arrival as for a quota used up: this desk can give no ticket for it now.
+        raise AdmissionRefused(
+            RefusalKind.QUOTA,
+            code,
+            f"This desk's share of the {code} tickets left ({share.share}) is given while it "
+            f"cannot reach {', '.join(share.unreachable)}; the quota is {service.daily_quota}.",
+            quota=str(service.daily_quota),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaShare:
+    """A reception desk's part of a service's daily quota while it cannot reach some of
+    the centre's other reception desks: what was left when it lost sight of them, divided
+    by the number of reception desks, so that together they never give more than the
+    quota, whatever each does meanwhile.
+
+    ``known`` and ``own`` are the walk-in tickets of the day this desk knew of, and had
+    issued itself, at that moment; ``own_now`` what it has issued since then included."""
+
+    quota: int
+    desks: int
+    known: int
+    own: int
+    own_now: int
+    unreachable: tuple[str, ...]
+
+    @property
+    def share(self) -> int:
+        return max(0, self.quota - self.known) // max(1, self.desks)
+
+    @property
+    def left(self) -> int:
+        return self.share - (self.own_now - self.own)
+
+
+def recovering_refusal(service: str) -> AdmissionRefused:
+    """No ticket from a desk that lost its journal until today's queue is back from the
+    other desks: numbering anew before that would give the same codes twice."""
+    return AdmissionRefused(
+        RefusalKind.RECOVERING,
+        service,
+        "This desk lost its journal and is getting today's queue back from the other desks; "
+        "it gives tickets again as soon as it has.",
+    )

@@ -87,8 +87,12 @@ class HybridClock:
     def now_ms(self) -> int:
         return self._now_ms()
 
-    def tick(self) -> Hlc:
-        """A new reading for an event this desk creates."""
+    def tick(self, after: Hlc | None = None) -> Hlc:
+        """A new reading for an event this desk creates; after ``after`` too, when given
+        (the latest reading of the ticket the event acts on: a call follows the issue it
+        calls, even when the issuing desk's clock ran too far ahead to be followed)."""
+        if after is not None and after > self._last:
+            self._last = after
         wall = self._now_ms()
         if wall > self._last.wall_ms:
             self._last = Hlc(wall, 0)

@@ -95,6 +95,11 @@ class DataDir:
         """The centre authority's private key, on the desk that holds it only."""
         return self.root / "pki" / "ca-key.pem"
 
+    @property
+    def recovering_path(self) -> Path:
+        """Present while the desk, its journal lost, waits for today's queue from others."""
+        return self.root / "recovering"
+
     def is_initialised(self) -> bool:
         return self.config_path.exists()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,7 +22,12 @@ from typing import NamedTuple
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from cnaim_desk.domain.admission import TicketRequest, check_admission
+from cnaim_desk.domain.admission import (
+    QuotaShare,
+    TicketRequest,
+    check_admission,
+    recovering_refusal,
+)
 from cnaim_desk.domain.centres import CentreProfile
 from cnaim_desk.domain.clock import Hlc, HybridClock, now_lisbon, service_day, wall_clock_ms
 from cnaim_desk.domain.events import (
@@ -60,6 +65,9 @@ from cnaim_desk.journal.tables import (
 )
 
 log = logging.getLogger(__name__)
+
+#: Days before today whose documents desks still exchange after they were closed.
+SHARED_PAST_DAYS = 2
 
 
 class RegistryRefused(ValueError):
@@ -143,6 +151,12 @@ class Journal:
         self._docs: dict[str, ReplicatedDoc] = {}
         self._registry: dict[str, DeskEntry] = {}
         self._unsealed_told: set[str] = set()
+        #: The desks of the centre this desk can reach now, directly or through others;
+        #: set by the sync while it runs (``None``: this desk does not sync).
+        self.reachable: Callable[[], Collection[str]] | None = None
+        #: Per (day, service): walk-ins known, and issued here, when this desk lost sight
+        #: of another reception desk (see :class:`QuotaShare`).
+        self._cut_offs: dict[tuple[str, str], tuple[int, int]] = {}
         self.seal = RegistrySeal.from_files(data_dir.ca_certificate_path, data_dir.ca_key_path)
         with Session(self.read_engine) as session:
             # Readings only grow, so the latest days hold the latest ones: looking there
@@ -182,6 +196,11 @@ class Journal:
         lock = DataDirLock(parts.data_dir.root, purpose)
         try:
             journal = cls(*parts, lock=lock, now_ms=now_ms)
+            if journal.seal is not None and not journal.document_names():
+                # Keys and certificate but no journal: the disk was lost or replaced. What
+                # this desk issued today is only on the other desks now; numbering anew
+                # before they sent it back would give the same codes twice.
+                journal.data_dir.recovering_path.touch()
             config, signer = parts.config, parts.signer
             can_register = journal.seal is None or journal.seal.can_sign
             if config.desk not in journal.registry() and can_register:
@@ -427,8 +446,18 @@ class Journal:
             if prepare is not None:
                 data = {**data, **prepare(session)}
             key = self._next_key()
+            after = None
+            if ticket and op is not Op.ISSUED:
+                latest = session.exec(
+                    select(func.max(EventRow.hlc)).where(EventRow.ticket == ticket)
+                ).one()
+                after = Hlc.parse(latest) if latest else None
             event = Event(
-                key, str(key) if op is Op.ISSUED else (ticket or ""), op, self.clock.tick(), data
+                key,
+                str(key) if op is Op.ISSUED else (ticket or ""),
+                op,
+                self.clock.tick(after),
+                data,
             )
             signature = self._signer.sign(event.signing_payload(doc_name))
             change = self.projector.project(session, doc_name, [(event, signature)], origin="local")
@@ -500,8 +529,29 @@ class Journal:
             return self._doc(doc_name).doc.get_state()
 
     def shared_documents(self) -> list[str]:
-        """The documents desks exchange: the centre's, and today's queue."""
-        return [centre_doc_name(self.config.centre), self.today_doc()]
+        """The documents desks exchange: the centre's, then the days (``shared_days``)."""
+        return [centre_doc_name(self.config.centre), *self.shared_days()]
+
+    def shared_days(self) -> list[str]:
+        """The day documents desks exchange: today's, every earlier day still open here,
+        and the days just before today even when closed, so that what one desk did late
+        yesterday reaches a desk that closed the day without it."""
+        today = self.today()
+        recent = (today - timedelta(days=SHARED_PAST_DAYS)).isoformat()
+        with Session(self.read_engine) as session:
+            days = session.exec(
+                select(DayRow.day).where(
+                    DayRow.day < today.isoformat(),
+                    (DayRow.day >= recent) | col(DayRow.closed).is_(None),
+                )
+            ).all()
+        names = [day_doc_name(self.config.centre, date.fromisoformat(day)) for day in days]
+        return [*sorted(names), self.today_doc()]
+
+    def held(self, docs: Iterable[str]) -> dict[str, int]:
+        """How many entries (events, desks) this desk holds of each document."""
+        with self._write_lock:
+            return {name: len(self._doc(name).entries) for name in docs}
 
     # -- the queue operations ------------------------------------------------------------
 
@@ -550,6 +600,8 @@ class Journal:
         first = services[0]
 
         def admit_and_number(session: Session) -> dict[str, object]:
+            if self.recovering:
+                raise recovering_refusal(first.code)
             now = self.now()
             today = self.today().isoformat()
             queries = QueueQueries(session, self.policy, now)
@@ -564,6 +616,7 @@ class Journal:
                     ),
                     cases=request.cases,
                     lawyer_cap=self.profile.lawyer_daily_cap,
+                    share=None if appointment else self.quota_share(queries, today, service.code),
                 )
             number = self._slot.next_number(self._day_numbers(session, first.code))
             return {"number": str(number), "code": format_code(first.letter, number)}
@@ -588,6 +641,55 @@ class Journal:
         data.update({name: value for name, value in optional.items() if value})
         event, _ = self._append(None, Op.ISSUED, data, prepare=admit_and_number, also=also)
         return self.ticket(str(event.key))
+
+    @property
+    def recovering(self) -> bool:
+        """Whether this desk lost its journal and has not yet had today's queue back from
+        another desk: it issues no ticket until it has (see :meth:`recovered`)."""
+        return self.data_dir.recovering_path.exists()
+
+    def recovered(self, reason: str) -> None:
+        """Today's queue is back (or staff chose to go on without it): issue again."""
+        if self.recovering:
+            self.data_dir.recovering_path.unlink(missing_ok=True)
+            log.warning("this desk issues tickets again: %s", reason)
+            self._notify(Change(doc=self.today_doc(), origin="recovered"))
+
+    def _receptions(self) -> list[str]:
+        """The centre's reception desks (they issue tickets), revoked ones aside."""
+        return sorted(
+            desk
+            for desk, entry in self._registry.items()
+            if entry.role == "reception" and not entry.revoked
+        )
+
+    def unreachable_receptions(self) -> tuple[str, ...]:
+        """The centre's other reception desks this desk cannot reach now; none when it
+        does not sync."""
+        if self.reachable is None:
+            return ()
+        alive = self.reachable()
+        me = self.config.desk
+        return tuple(desk for desk in self._receptions() if desk != me and desk not in alive)
+
+    def quota_share(self, queries: QueueQueries, day: str, service: str) -> QuotaShare | None:
+        """This desk's share of ``service``'s quota while it cannot reach another reception
+        desk, or ``None`` when it reaches them all (or the service has no quota). The
+        share is fixed at the first ticket after they were lost from sight: what was
+        known to be left then, divided among the reception desks."""
+        quota = self.profile.service(service).daily_quota
+        unreachable = self.unreachable_receptions()
+        if not unreachable:
+            self._cut_offs.clear()
+            return None
+        if quota is None:
+            return None
+        own_now = queries.walk_ins_today(day, service, self.config.desk)
+        known, own = self._cut_offs.setdefault(
+            (day, service), (queries.walk_ins_today(day, service), own_now)
+        )
+        desks = len(self._receptions())
+        return QuotaShare(quota, desks, known, own, own_now, unreachable)
 
     def record_info(self, outcomes: Sequence[str], language: str) -> None:
         """An information-only visit: counted for the day, no ticket, nothing personal."""

@@ -380,15 +380,17 @@ class QueueQueries:
                 waits[row.id] = expected_wait_minutes(index, durations[service], counters)
         return positions, waits
 
-    def walk_ins_today(self, day: str, service: str) -> int:
+    def walk_ins_today(self, day: str, service: str, desk: str | None = None) -> int:
         """Tickets of the day that visit ``service``, appointments and cancelled tickets
-        aside: what its daily quota counts."""
+        aside: what its daily quota counts (those issued at ``desk`` only, when given)."""
         query = select(func.count()).where(
             _TICKETS.c.day == day,
             _TICKETS.c.planned.like(f"%,{service},%"),
             _TICKETS.c.appointment_at.is_(None),
             _TICKETS.c.status != "cancelled",
         )
+        if desk is not None:  # a ticket's id is the key of its issue: "<desk>:<boot>:<seq>"
+            query = query.where(_TICKETS.c.id.like(f"{desk}:%"))
         return self.session.execute(query).scalar_one()
 
     def lawyer_cases_today(self, day: str, lawyer: str) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.sync.node import run_node
 from cnaim_desk.sync.pki import PkiFiles
+from cnaim_desk.sync.presence import ALIVE_SECONDS, Presence
 from cnaim_desk.sync.transport import Link
 
 log = logging.getLogger(__name__)
@@ -22,11 +23,28 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class PeerStatus:
-    """A desk linked to this one: who, and seconds since it was last heard from."""
+    """A desk linked to this one: who, seconds since it was last heard from, and how many
+    of today's events this desk holds that it had not (``None`` until it said)."""
 
     desk: str
     role: str
     seconds_since_heard: float | None
+    behind: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeskReach:
+    """A desk of the centre's registry as this desk sees it: linked directly, reached
+    through others, or out of reach; when it was last heard from (seconds ago, ``None``
+    if not since this desk started) and how far behind it is."""
+
+    desk: str
+    role: str
+    linked: bool
+    online: bool
+    seconds_since_heard: float | None
+    behind: int | None
+    revoked: bool
 
 
 STOP_SECONDS = 10.0
@@ -54,6 +72,7 @@ class BackgroundSync:
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self._links: list[Link] = []
+        self.presence = Presence(journal.config.desk)
         #: Where links are accepted, once listening: ``host:port``.
         self.listening: str | None = None
         self.error: str | None = None
@@ -91,17 +110,41 @@ class BackgroundSync:
             on_listening=listening,
             links=self._links,
             discover=self._discover,
+            presence=self.presence,
         )
 
     def peers(self) -> list[PeerStatus]:
         """The desks linked now, each once, with how long since each was heard from."""
         now = time.monotonic()
+        today = self._journal.today_doc()
+        ours = self._journal.held([today])[today]
         found: dict[str, PeerStatus] = {}
         for link in list(self._links):  # appended to by the sync thread
             if link.open and link.peer is not None:
                 heard = now - link.last_heard if link.last_heard else None
-                found[link.peer.desk] = PeerStatus(link.peer.desk, link.peer.role, heard)
+                theirs = link.peer_held.get(today)
+                behind = max(0, ours - theirs) if theirs is not None else None
+                found[link.peer.desk] = PeerStatus(link.peer.desk, link.peer.role, heard, behind)
         return sorted(found.values(), key=lambda peer: peer.desk)
+
+    def desks(self) -> list[DeskReach]:
+        """Every other desk of the centre's registry, linked or not."""
+        linked = {peer.desk: peer for peer in self.peers()}
+        ages = self.presence.ages()
+        me = self._journal.config.desk
+        return [
+            DeskReach(
+                desk,
+                entry.role,
+                desk in linked,
+                desk in linked or ages.get(desk, ALIVE_SECONDS + 1) <= ALIVE_SECONDS,
+                ages.get(desk),
+                linked[desk].behind if desk in linked else None,
+                entry.revoked,
+            )
+            for desk, entry in sorted(self._journal.registry().items())
+            if desk != me
+        ]
 
     def stop(self) -> None:
         if self._loop is not None and self._stop is not None:

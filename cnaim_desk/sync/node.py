@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.sync.pki import PkiFiles
+from cnaim_desk.sync.presence import Presence
 from cnaim_desk.sync.transport import Link, LinkRefused, connect, serve
 
 log = logging.getLogger(__name__)
@@ -87,11 +88,14 @@ async def keep_linked(
     stop: asyncio.Event,
     on_link: Callable[[Link], None] | None = None,
     remembered: RememberedPeers | None = None,
+    presence: Presence | None = None,
 ) -> None:
     """Link to ``host:port`` and link again whenever the link is lost, until ``stop``."""
     while not stop.is_set():
         try:
-            link, task = await connect(journal, files, host, port, revoked=RevokedDesks(journal))
+            link, task = await connect(
+                journal, files, host, port, revoked=RevokedDesks(journal), presence=presence
+            )
         except LinkRefused as error:
             log.info("no link to %s:%s: %s", host, port, error)
         else:
@@ -120,14 +124,23 @@ async def run_node(
     links: list[Link] | None = None,
     discover: bool = False,
     discovery_interfaces: Sequence[str] | None = None,
+    presence: Presence | None = None,
 ) -> None:
     """Sync until ``stop`` is set, then close every link cleanly. ``links`` collects
-    every link made, either way (closed ones stay in it, marked so)."""
+    every link made, either way (closed ones stay in it, marked so); ``presence`` learns
+    which desks are reachable, and the journal asks it for the quota shares."""
     links = [] if links is None else links
+    presence = presence or Presence(journal.config.desk)
+    journal.reachable = presence.alive
     server = None
     if listen is not None:
         server = await serve(
-            journal, files, *listen, revoked=RevokedDesks(journal), on_link=links.append
+            journal,
+            files,
+            *listen,
+            revoked=RevokedDesks(journal),
+            on_link=links.append,
+            presence=presence,
         )
         host, port = server.sockets[0].getsockname()[:2]
         log.info("listening on %s:%s", host, port)
@@ -140,10 +153,13 @@ async def run_node(
             with contextlib.suppress(ValueError):
                 addresses.append(parse_address(address, "127.0.0.1"))
     addresses = list(dict.fromkeys(addresses))
-    keepers = [
-        asyncio.create_task(keep_linked(journal, files, host, port, stop, links.append, remembered))
-        for host, port in addresses
-    ]
+
+    def keep(host: str, port: int) -> asyncio.Task:
+        return asyncio.create_task(
+            keep_linked(journal, files, host, port, stop, links.append, remembered, presence)
+        )
+
+    keepers = [keep(host, port) for host, port in addresses]
     discovery = None
     if discover:
         loop = asyncio.get_running_loop()
@@ -157,11 +173,7 @@ async def run_node(
             found.add(desk)
             if (address, port) in addresses:
                 return  # remembered or given: already kept
-            keepers.append(
-                asyncio.create_task(
-                    keep_linked(journal, files, address, port, stop, links.append, remembered)
-                )
-            )
+            keepers.append(keep(address, port))
 
         from cnaim_desk.sync.discovery import Discovery
 

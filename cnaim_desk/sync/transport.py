@@ -15,11 +15,18 @@ The exchange:
    only when the next message arrives (the accepting desk closes a link it refuses).
 2. Each checks that the other's certificate names the desk it announced, of this centre,
    and is not revoked.
-3. Each sends ``STATE`` (its state vector) for every shared document; each answers a
-   ``STATE`` with ``UPDATE``: what the other lacks.
-4. From then on every local change is sent as an ``UPDATE`` at once.
+3. Each sends ``STATE`` (its state vector) for every shared document (the centre's, and
+   each day still open or closed lately: ``Journal.shared_documents``); each answers a
+   ``STATE`` with ``UPDATE``: what the other lacks (nothing when it lacks nothing).
+4. From then on every local change is sent as an ``UPDATE`` at once; every
+   ``STATUS_SECONDS`` each sends ``STATUS`` (the desks it hears from, and how many events
+   of each shared day it holds: how far behind the other is), and every
+   ``ANTI_ENTROPY_SECONDS`` its ``STATE`` again, so that whatever a lost frame or a
+   relay missed is found and sent.
 
-A board-only desk receives but is never listened to: what it sends is ignored.
+A board-only desk holds no journal: a desk linked with one sends it only ``FEED``
+(calls, counts and expected waits: ``cnaim_desk.sync.feed``), and ignores whatever it
+sends but its ``STATUS``.
 """
 
 from __future__ import annotations
@@ -38,12 +45,17 @@ from cnaim_desk.journal.document import centre_doc_name, day_of
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.projection import Change
 from cnaim_desk.sync.pki import DeskIdentity, PkiError, PkiFiles, check_peer
+from cnaim_desk.sync.presence import STATUS_SECONDS, Presence
 
 log = logging.getLogger(__name__)
 
 PROTOCOL = 1
-HELLO, STATE, UPDATE = 1, 2, 3
-MESSAGE_TYPES = {HELLO, STATE, UPDATE}
+HELLO, STATE, UPDATE, STATUS, FEED = 1, 2, 3, 4, 5
+MESSAGE_TYPES = {HELLO, STATE, UPDATE, STATUS, FEED}
+#: Each link sends its state vectors again this often: what a lost frame missed is found.
+ANTI_ENTROPY_SECONDS = 12.0
+#: A y-sync update that carries nothing (no new items, no deletions): not worth a frame.
+EMPTY_UPDATE = b"\x00\x00"
 #: A day of a busy centre is a few megabytes of updates; a frame beyond this is refused.
 MAX_FRAME = 16 * 1024 * 1024
 HEADER = struct.Struct(">IB")
@@ -87,6 +99,77 @@ def split_document_body(body: bytes) -> tuple[str, bytes]:
         raise LinkRefused("a document name that is not text") from None
 
 
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """What a desk says of itself when a link opens; its certificate must agree."""
+
+    centre: str
+    desk: str
+    role: str
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(
+            {"protocol": PROTOCOL, "centre": self.centre, "desk": self.desk, "role": self.role}
+        ).encode()
+
+
+async def greet(
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    files: PkiFiles,
+    ours: Introduction,
+    *,
+    accepting: bool,
+    revoked: Collection[str] = (),
+) -> DeskIdentity:
+    """Introduce both desks (the accepting one first) and check the other's certificate
+    against what it announced; the other desk, or LinkRefused."""
+    if accepting:
+        writer.write(frame(HELLO, ours.to_bytes()))
+        await writer.drain()
+    try:
+        kind, body = await asyncio.wait_for(read_frame(reader), HELLO_SECONDS)
+    except (ssl.SSLError, ConnectionError) as error:
+        raise LinkRefused(f"the other desk refused the link ({error})") from None
+    except TimeoutError:
+        raise LinkRefused("the other desk said nothing") from None
+    if kind != HELLO:
+        raise LinkRefused("the other desk did not introduce itself")
+    try:
+        hello = json.loads(body)
+        announced, centre = str(hello["desk"]), str(hello["centre"])
+    except (ValueError, KeyError, TypeError):
+        raise LinkRefused("an introduction that cannot be read") from None
+    if centre != ours.centre:
+        raise LinkRefused(f"a desk of another centre ({centre})")
+    try:
+        peer = check_peer(
+            writer.get_extra_info("ssl_object"),
+            files.ca_certificate.read_bytes(),
+            expected_desk=announced,
+            revoked=revoked,
+        )
+    except PkiError as error:
+        raise LinkRefused(str(error)) from None
+    if not accepting:
+        writer.write(frame(HELLO, ours.to_bytes()))
+        await writer.drain()
+    log.info("linked with %s (%s)", peer.desk, peer.role)
+    return peer
+
+
+def read_status(body: bytes) -> tuple[dict[str, float], dict[str, int]]:
+    """A STATUS: the desks the sender heard from (seconds ago), and the events it holds
+    of each shared day; LinkRefused when it is not that."""
+    try:
+        status = json.loads(body)
+        heard = {str(d): float(age) for d, age in dict(status.get("heard", {})).items()}
+        held = {str(doc): int(count) for doc, count in dict(status.get("held", {})).items()}
+    except (ValueError, TypeError, AttributeError):
+        raise LinkRefused("a status that cannot be read") from None
+    return heard, held
+
+
 @dataclass
 class Link:
     """One link with one other desk, from either end."""
@@ -97,13 +180,17 @@ class Link:
     writer: asyncio.StreamWriter
     accepting: bool
     revoked: Collection[str] = ()
+    presence: Presence | None = None
     peer: DeskIdentity | None = None
     #: What the other desk is known to hold of each document (its last state vector).
     _peer_state: dict[str, bytes] = field(default_factory=dict)
     _unsubscribe: Callable[[], None] | None = None
     _closed: bool = False
+    _feed_due: bool = False
     #: When the other desk was last heard from (time.monotonic()), for the peers list.
     last_heard: float = 0.0
+    #: How many events of each shared day the other desk said it holds (its STATUS).
+    peer_held: dict[str, int] = field(default_factory=dict)
 
     @property
     def open(self) -> bool:
@@ -114,8 +201,10 @@ class Link:
         return f"link:{self.peer.desk}" if self.peer else "link"
 
     async def run(self, established: asyncio.Event | None = None) -> None:
-        """Greet, check the other desk, exchange the shared documents, then relay local
-        changes until either side closes. Raises LinkRefused when the link is refused."""
+        """Greet, check the other desk, exchange the shared documents (or feed a board),
+        then relay local changes until either side closes. Raises LinkRefused when the
+        link is refused."""
+        ticker = None
         try:
             await self._greet()
             # The accepting side has checked the other desk; the connecting one knows it
@@ -129,59 +218,73 @@ class Link:
                     loop.call_soon_threadsafe(self._local_change, change)
 
             self._unsubscribe = self.journal.subscribe(relay)
-            for doc in self.journal.shared_documents():
-                self._send(STATE, document_body(doc, self.journal.state_of(doc)))
+            if self.feeds_board:
+                self._send_feed()
+            else:
+                self._send_states()
+            self._send_status()
             await self.writer.drain()
+            ticker = asyncio.create_task(self._tick())
             while True:
                 kind, body = await read_frame(self.reader)
                 self.last_heard = time.monotonic()
+                if self.presence is not None and self.peer is not None:
+                    self.presence.heard(self.peer.desk)
                 if established is not None and not established.is_set():
                     established.set()
                 await self._handle(kind, body)
         except asyncio.IncompleteReadError:
             pass  # the other side closed
         finally:
+            if ticker is not None:
+                ticker.cancel()
             self.close()
 
+    @property
+    def feeds_board(self) -> bool:
+        """Whether the other desk is a board, sent a feed and not the journal."""
+        return self.peer is not None and self.peer.role in LISTEN_ONLY_ROLES
+
+    async def _tick(self) -> None:
+        """Say how this desk is every few seconds; send the state vectors now and then."""
+        last_states = time.monotonic()
+        while not self._closed:
+            await asyncio.sleep(STATUS_SECONDS)
+            if self.feeds_board:
+                self._send_feed()
+            elif time.monotonic() - last_states >= ANTI_ENTROPY_SECONDS:
+                last_states = time.monotonic()
+                self._send_states()
+            self._send_status()
+            with contextlib.suppress(ConnectionError):
+                await self.writer.drain()
+
+    def _send_states(self) -> None:
+        for doc in self.journal.shared_documents():
+            self._send(STATE, document_body(doc, self.journal.state_of(doc)))
+
+    def _send_status(self) -> None:
+        heard = self.presence.ages() if self.presence is not None else {}
+        held = {} if self.feeds_board else self.journal.held(self.journal.shared_days())
+        status = {"heard": {desk: round(age, 2) for desk, age in heard.items()}, "held": held}
+        self._send(STATUS, json.dumps(status).encode())
+
+    def _send_feed(self) -> None:
+        from cnaim_desk.sync.feed import board_feed
+
+        self._feed_due = False
+        self._send(FEED, board_feed(self.journal))
+
     async def _greet(self) -> None:
-        ours = {
-            "protocol": PROTOCOL,
-            "centre": self.journal.config.centre,
-            "desk": self.journal.config.desk,
-            "role": self.journal.config.role,
-        }
-        if self.accepting:
-            self._send(HELLO, json.dumps(ours).encode())
-            await self.writer.drain()
-        try:
-            kind, body = await asyncio.wait_for(read_frame(self.reader), HELLO_SECONDS)
-        except (ssl.SSLError, ConnectionError) as error:
-            raise LinkRefused(f"the other desk refused the link ({error})") from None
-        except TimeoutError:
-            raise LinkRefused("the other desk said nothing") from None
-        if kind != HELLO:
-            raise LinkRefused("the other desk did not introduce itself")
-        try:
-            hello = json.loads(body)
-            announced, centre = str(hello["desk"]), str(hello["centre"])
-        except (ValueError, KeyError, TypeError):
-            raise LinkRefused("an introduction that cannot be read") from None
-        if centre != self.journal.config.centre:
-            raise LinkRefused(f"a desk of another centre ({centre})")
-        ssl_object = self.writer.get_extra_info("ssl_object")
-        try:
-            self.peer = check_peer(
-                ssl_object,
-                self.files.ca_certificate.read_bytes(),
-                expected_desk=announced,
-                revoked=self.revoked,
-            )
-        except PkiError as error:
-            raise LinkRefused(str(error)) from None
-        if not self.accepting:
-            self._send(HELLO, json.dumps(ours).encode())
-            await self.writer.drain()
-        log.info("linked with %s (%s)", self.peer.desk, self.peer.role)
+        config = self.journal.config
+        self.peer = await greet(
+            self.reader,
+            self.writer,
+            self.files,
+            Introduction(config.centre, config.desk, config.role),
+            accepting=self.accepting,
+            revoked=self.revoked,
+        )
 
     def _shared(self, doc: str) -> bool:
         centre = self.journal.config.centre
@@ -192,25 +295,55 @@ class Link:
     async def _handle(self, kind: int, body: bytes) -> None:
         if kind == HELLO:
             raise LinkRefused("a second introduction")
+        if kind == STATUS:
+            heard, held = read_status(body)
+            if self.presence is not None:
+                self.presence.learn(heard)
+            self.peer_held = held
+            self._check_recovered()
+            return
+        if kind == FEED:
+            raise LinkRefused("a board's feed sent to a desk")
+        if self.feeds_board:
+            log.info("ignored what board %s sent", self.peer.desk if self.peer else "?")
+            return
         doc, payload = split_document_body(body)
         if not self._shared(doc):
             raise LinkRefused(f"a document that is not this centre's ({doc!r})")
         if kind == STATE:
-            self._send(UPDATE, document_body(doc, self.journal.updates_for(doc, payload or None)))
+            update = self.journal.updates_for(doc, payload or None)
+            if update != EMPTY_UPDATE:
+                self._send(UPDATE, document_body(doc, update))
             self._peer_state[doc] = self.journal.state_of(doc)
             await self.writer.drain()
         elif kind == UPDATE:
-            if self.peer is not None and self.peer.role in LISTEN_ONLY_ROLES:
-                log.info("ignored an update from board %s", self.peer.desk)
-                return
             try:
                 await asyncio.to_thread(self.journal.ingest, doc, payload, origin=self.origin)
             except Exception as error:  # an update pycrdt cannot read, a full disk...
                 raise LinkRefused(f"an update that could not be applied ({error})") from None
+            self._check_recovered()
+
+    def _check_recovered(self) -> None:
+        """A desk that lost its journal issues again once it holds all of today that a
+        peer said it holds."""
+        if not self.journal.recovering or self.peer is None:
+            return
+        today = self.journal.today_doc()
+        theirs = self.peer_held.get(today)
+        if theirs is not None and self.journal.held([today])[today] >= theirs:
+            self.journal.recovered(f"today's queue is back from {self.peer.desk}")
 
     def _local_change(self, change: Change) -> None:
-        """A change committed on this desk (or from another link): send what is new."""
-        if self._closed or change.origin == self.origin or not self._shared(change.doc):
+        """A change committed on this desk (or from another link): send what is new, or,
+        to a board, a fresh feed (once for a burst of changes)."""
+        if self._closed or not self._shared(change.doc):
+            return
+        if self.feeds_board:
+            if change.day is not None and not self._feed_due:
+                self._feed_due = True
+                asyncio.get_running_loop().call_soon(self._send_feed)
+            return
+        if change.origin == self.origin:
             return
         known = self._peer_state.get(change.doc)
         update = self.journal.updates_for(change.doc, known)
@@ -239,6 +372,7 @@ async def serve(
     *,
     revoked: Collection[str] = (),
     on_link: Callable[[Link], None] | None = None,
+    presence: Presence | None = None,
 ) -> asyncio.Server:
     """Accept links from the centre's desks on ``host:port``."""
     from cnaim_desk.sync.pki import server_context
@@ -247,7 +381,9 @@ async def serve(
 
     async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         address = writer.get_extra_info("peername")
-        link = Link(journal, files, reader, writer, accepting=True, revoked=revoked)
+        link = Link(
+            journal, files, reader, writer, accepting=True, revoked=revoked, presence=presence
+        )
         if on_link is not None:
             on_link(link)
         try:
@@ -267,6 +403,7 @@ async def connect(
     port: int,
     *,
     revoked: Collection[str] = (),
+    presence: Presence | None = None,
 ) -> tuple[Link, asyncio.Task]:
     """Link to the desk at ``host:port``: once greeted both ways, the link and the task
     that runs it; LinkRefused when the other desk refuses or is not what it claims."""
@@ -276,7 +413,7 @@ async def connect(
         reader, writer = await asyncio.open_connection(host, port, ssl=client_context(files))
     except (ssl.SSLError, ConnectionError, OSError) as error:
         raise LinkRefused(f"cannot reach {host}:{port} ({error})") from None
-    link = Link(journal, files, reader, writer, accepting=False, revoked=revoked)
+    link = Link(journal, files, reader, writer, accepting=False, revoked=revoked, presence=presence)
     established = asyncio.Event()
     task = asyncio.create_task(link.run(established))
     waiter = asyncio.create_task(established.wait())

@@ -16,15 +16,21 @@ import pytest
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.enrolment import enroll, join
+from cnaim_desk.sync.board import BoardFeeds, follow
+from cnaim_desk.sync.feed import Feed, FeedRefused, board_feed, read_feed
 from cnaim_desk.sync.pki import PkiFiles, client_context
 from cnaim_desk.sync.transport import (
+    FEED,
     HELLO,
     STATE,
+    STATUS,
     UPDATE,
+    Introduction,
     LinkRefused,
     connect,
     document_body,
     frame,
+    greet,
     read_frame,
     serve,
 )
@@ -165,20 +171,44 @@ def test_garbage_on_the_link_ends_it_and_nothing_is_applied(desks, garbage, capl
     assert any("refused" in record.getMessage() for record in caplog.records)
 
 
-def test_a_board_is_sent_the_queue_but_not_listened_to(tmp_path, desks):
+def test_a_board_is_fed_calls_counts_and_waits_and_what_it_writes_is_ignored(tmp_path, desks):
     first, _ = desks
     board = join(tmp_path / "B1", enroll(first, "B1", "board"), resources=resources_dir())
-    ours = first.issue("SS")
-    theirs = board.issue("SS")  # a board that writes: ignored by the others
+    waiting = first.issue("SS")
+    theirs = board.issue("SS")  # a board that writes: ignored by the desks
+    shown: list[Feed] = []
 
     async def scenario():
         server = await serve(first, files(first), "127.0.0.1", 0)
         port = server.sockets[0].getsockname()[1]
-        link, task = await connect(board, files(board), "127.0.0.1", port)
-        await until(lambda: knows(board, ours.id))
+        feeds = BoardFeeds(first.profile.codes, shown.append)
+        following = asyncio.create_task(follow(board.config, files(board), "127.0.0.1", port, feeds))
+        await until(lambda: shown)
+        assert shown[-1].loads["SS"].waiting == 1
+        called = first.call(waiting.id, "C1")
+        await until(lambda: shown[-1].calls and shown[-1].calls[0].code == called.code)
+        assert shown[-1].calls[0].called_by == "C1"
+        assert shown[-1].loads["SS"].waiting == 0
+        assert feeds.sources == ["R1"]
+        # The board speaks up: what it sends over a link of its own is ignored.
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", port, ssl=client_context(files(board))
+        )
+        ours = Introduction("lisboa", "B1", "board")
+        await greet(reader, writer, files(board), ours, accepting=False)
+        day = board.today_doc()
+        writer.write(frame(STATE, document_body(day, b"")))
+        writer.write(frame(UPDATE, document_body(day, board.updates_for(day))))
+        await writer.drain()
+        kind, _ = await read_frame(reader)
+        while kind != FEED:  # a board is answered with feeds, never with the journal
+            assert kind == STATUS
+            kind, _ = await read_frame(reader)
         await asyncio.sleep(0.3)  # time enough for the board's update, were it taken
-        link.close()
-        await asyncio.wait_for(task, SECONDS)
+        writer.close()
+        following.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await following
         server.close()
         await server.wait_closed()
 
@@ -187,6 +217,27 @@ def test_a_board_is_sent_the_queue_but_not_listened_to(tmp_path, desks):
         assert not knows(first, theirs.id)
     finally:
         board.close()
+
+
+def test_a_feed_carries_no_personal_data_and_a_wrong_one_is_refused(desks):
+    first, _ = desks
+    ticket = first.issue("SS", language="ar", priority="pregnancy")
+    first.set_counter("C1", "open", ["SS"], "Ana Silva", name="Balcão 1")
+    first.call(ticket.id, "C1")
+    body = board_feed(first)
+    assert b"Ana Silva" not in body  # who serves at a counter stays off the board
+    assert b'"ar"' not in body and b"pregnancy" not in body
+    feed = read_feed(body, set(first.profile.codes))
+    assert feed.calls[0].code == ticket.code
+    assert feed.counters["C1"].label == "Balcão 1"
+    for wrong in (
+        b"not json",
+        body.replace(b'"SS"', b'"XX"'),
+        body.replace(ticket.code.encode(), b"A" * 200),
+        body.replace(b'"recalls":0', b'"recalls":-1'),
+    ):
+        with pytest.raises(FeedRefused):
+            read_feed(wrong, set(first.profile.codes))
 
 
 def test_a_revoked_desk_keeps_its_past_but_nothing_later_is_taken_nor_its_links(desks):

@@ -38,14 +38,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnaim_desk.domain.admission import AdmissionRefused, TicketRequest, check_admission
+from cnaim_desk.domain.admission import (
+    AdmissionRefused,
+    TicketRequest,
+    check_admission,
+    recovering_refusal,
+)
 from cnaim_desk.domain.appointments import AppointmentListRefused, parse_appointments
 from cnaim_desk.domain.centres import Service
 from cnaim_desk.domain.flow import TriageFlow
 from cnaim_desk.domain.triage import TriageResult, TriageSession, TriageStep
 from cnaim_desk.journal.appointments import CheckIn, ImportResult
 from cnaim_desk.journal.projection import Change
-from cnaim_desk.journal.queries import ServiceLoad, TicketView
+from cnaim_desk.journal.queries import QueueQueries, ServiceLoad, TicketView
 from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.printing.layout import slip_content
 from cnaim_desk.printing.output import TicketOutput
@@ -310,9 +315,17 @@ class ReceptionWindow(QMainWindow):
         now = self._bridge.journal.now()
         today = self._bridge.today()
         try:
+            journal = self._bridge.journal
+            if journal.recovering and result.visit:
+                raise recovering_refusal(result.visit[0])
             for code in result.visit:
-                walk_ins = self._bridge.read(lambda q, c=code: q.walk_ins_today(today, c))
-                check_admission(self._profile.service(code), now, issued_today=walk_ins)
+
+                def counts(q: QueueQueries, code: str = code):
+                    return q.walk_ins_today(today, code), journal.quota_share(q, today, code)
+
+                walk_ins, share = self._bridge.read(counts)
+                service = self._profile.service(code)
+                check_admission(service, now, issued_today=walk_ins, share=share)
         except AdmissionRefused as refused:
             return refused
         return None
