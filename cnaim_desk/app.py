@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from cnaim_desk.domain.clock import LISBON, wall_clock_ms
@@ -31,6 +31,7 @@ from cnaim_desk.printing.fonts import FontRegistry, install_application_font, re
 from cnaim_desk.printing.output import TicketOutput
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.ui.board.announcer import Announcer
+from cnaim_desk.ui.board.feed_bridge import FeedBridge, FeedDesk
 from cnaim_desk.ui.board.window import BoardWindow, SharedScreen, choose_board_screen
 from cnaim_desk.ui.counter.window import CounterWindow
 from cnaim_desk.ui.desk_menu import DeskMenu
@@ -39,7 +40,7 @@ from cnaim_desk.ui.qt_journal import JournalBridge
 from cnaim_desk.ui.reception.window import ReceptionWindow
 from cnaim_desk.ui.settings import DEFAULT_UI_LANGUAGE, DeskSettings
 from cnaim_desk.ui.setup_dialog import SetupDialog
-from cnaim_desk.ui.sync_status import SyncStatus
+from cnaim_desk.ui.sync_status import DesksDialog, SyncStatus
 from cnaim_desk.ui.theme import STAFF_STYLE
 
 if TYPE_CHECKING:
@@ -94,10 +95,23 @@ class DeskApp:
             self.app.quit,
             self.output,
             self.journal.now,
+            show_desks=(lambda: self.show_desks(window)) if self.enrolled else None,
         )
         window.statusBar().addPermanentWidget(SyncStatus(lambda: self.sync, window), 1)
         window.resize(1100, 760)
         return window
+
+    @property
+    def enrolled(self) -> bool:
+        """Whether this desk belongs to a centre of several desks (``cnaim-desk join``)."""
+        return self.journal.data_dir.ca_certificate_path.exists()
+
+    def show_desks(self, parent: QMainWindow) -> DesksDialog:
+        """The centre's other desks: reachable or not, last heard, how far behind."""
+        dialog = DesksDialog(lambda: self.sync, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_reception(self) -> ReceptionWindow:
         flow = load_flow(self.journal.config.centre, resources_dir())
@@ -130,14 +144,7 @@ class DeskApp:
             when_shared = SharedScreen.FULL_SCREEN
         else:
             when_shared = SharedScreen.WINDOW
-        announcer = Announcer(
-            resources_dir(), speak_holder_language=self.journal.profile.speak_holder_language
-        )
-        self.board = BoardWindow(
-            self.bridge, self.fonts, services=self.settings.board_services, announcer=announcer
-        )
-        announcer.setParent(self.board)  # goes, and falls silent, with the board
-        self.board.keep_on(preferred, when_shared)
+        self.board = _board(self.bridge, self.fonts, self.settings, when_shared)
         return self.board
 
     def open_for_role(self, demo: bool = False) -> None:
@@ -191,6 +198,93 @@ class DeskApp:
             self.sync.stop()
         self.bridge.shutdown()
         self.journal.close()
+
+
+def _board(
+    bridge: JournalBridge | FeedBridge,
+    fonts: FontRegistry,
+    settings: DeskSettings,
+    when_shared: SharedScreen,
+) -> BoardWindow:
+    """A calling board with its voice, kept on the screen ``board/screen`` names."""
+    announcer = Announcer(
+        resources_dir(), speak_holder_language=bridge.journal.profile.speak_holder_language
+    )
+    board = BoardWindow(bridge, fonts, services=settings.board_services, announcer=announcer)
+    announcer.setParent(board)  # goes, and falls silent, with the board
+    board.keep_on(settings.board_screen, when_shared)
+    return board
+
+
+#: What a board-only PC shows while no desk feeds it (the board's words are public:
+#: Portuguese and English, as its other words).
+NO_FEED = "Sem ligação aos balcões · Not linked to the desks"
+FEED_CHECK_MS = 2000
+
+
+class BoardOnlyApp:
+    """A board-only PC of a centre: its board, fed by the centre's desks over the sync
+    (``sync/peers``, and those zeroconf finds); no journal, nothing kept but the latest
+    feed, in memory."""
+
+    def __init__(
+        self, app: QApplication, data_dir: Path, fonts: FontRegistry, now_ms=wall_clock_ms
+    ):
+        from cnaim_desk.journal.desk import load_centre_profile
+        from cnaim_desk.journal.lock import DataDirLock
+        from cnaim_desk.sync.background import BackgroundFeed
+        from cnaim_desk.sync.board import BoardFeeds
+        from cnaim_desk.sync.node import parse_address
+        from cnaim_desk.sync.pki import PkiFiles
+
+        self.app = app
+        self.fonts = fonts
+        folder = DataDir(data_dir)
+        config = folder.load_config()
+        profile = load_centre_profile(config.centre, resources_dir())
+        self.settings = DeskSettings(folder.root / "settings.ini")
+        self._lock = DataDirLock(folder.root, "cnaim-desk board")
+        self.bridge = FeedBridge(FeedDesk(config, profile, now_ms))
+        self.feeds = BoardFeeds(profile.codes, self.bridge.show)
+        try:
+            peers = [parse_address(peer, "127.0.0.1") for peer in self.settings.sync_peers]
+        except ValueError as error:
+            log.warning("settings.ini: %s; zeroconf only", error)
+            peers = []
+        self.sync = BackgroundFeed(
+            config,
+            PkiFiles(folder.root),
+            self.feeds,
+            peers=peers,
+            discover=self.settings.sync_discovery,
+        )
+        self.board: BoardWindow | None = None
+
+    def open_board(self) -> BoardWindow:
+        self.board = _board(self.bridge, self.fonts, self.settings, SharedScreen.FULL_SCREEN)
+        timer = QTimer(self.board, interval=FEED_CHECK_MS, timeout=self._check_feed)
+        timer.start()
+        self._check_feed()
+        return self.board
+
+    def _check_feed(self) -> None:
+        if self.board is not None:
+            self.board.show_feed_notice("" if self.feeds.sources else NO_FEED)
+
+    def start_sync(self) -> None:
+        self.sync.start()
+
+    def shutdown(self) -> None:
+        self.sync.stop()
+        self._lock.release()
+
+
+def is_board_only(data_dir: Path) -> bool:
+    """Whether ``data_dir`` is a board-only PC enrolled in a centre (fed, no journal)."""
+    folder = DataDir(data_dir)
+    if not folder.is_initialised() or not folder.ca_certificate_path.exists():
+        return False
+    return folder.load_config().role == "board"
 
 
 #: Widths at which the reception (triage, summary and side panel) and a counter read well.
@@ -276,6 +370,8 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
                 Journal.init_standalone(
                     data_dir, dialog.choice.config, resources=resources_dir()
                 ).close()
+        if not demo and is_board_only(data_dir):
+            return _run_board_only(app, data_dir, fonts)
         if demo:
             demo_dir = Path(tempfile.mkdtemp(prefix="cnaim-desk-demo-"))
             journal = Journal.init_standalone(
@@ -308,3 +404,14 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         desk.shutdown()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _run_board_only(app: QApplication, data_dir: Path, fonts: FontRegistry) -> int:
+    board_pc = BoardOnlyApp(app, data_dir, fonts)
+    try:
+        board_pc.open_board()
+        board_pc.start_sync()
+        _quit_on_signals(app)
+        return app.exec()
+    finally:
+        board_pc.shutdown()

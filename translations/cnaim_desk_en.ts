@@ -100,418 +100,428 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="286" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="294" />
         <source>CNAIM Desk — Counter {desk}</source>
-        <extracomment>A scanned or chosen ticket in these can be called out of turn. The steps that act on the ticket at the counter, by button name.</extracomment>
+        <extracomment>A scanned or chosen ticket in these can be called out of turn. The steps that act on the ticket at the counter, by button name. The steps by which a counter takes a person; two counters taking the same one are told. The refused steps this counter was told of (each once, however often a sync brings the ticket again).</extracomment>
         <translation>CNAIM Desk — Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="289" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
         <source>At this counter</source>
         <translation>At this counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="290" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
         <source>Services served</source>
         <translation>Services served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="305" />
         <source>Call next (F5)</source>
         <translation>Call next (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="306" />
         <source>Recall (F6)</source>
         <translation>Recall (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
         <source>Start (F7)</source>
         <translation>Start (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
         <source>No-show (F9)</source>
         <translation>No-show (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="315" />
         <source>Call this ticket (F4)</source>
         <translation>Call this ticket (F4)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="312" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="320" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="313" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="558" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="321" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="566" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="314" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="322" />
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="315" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="323" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="320" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="328" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="318" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="326" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="287" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="295" />
         <source>&amp;Counter</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="288" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="296" />
         <source>&amp;Name and place on the board…</source>
         <translation>&amp;Name and place on the board…</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="291" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
         <source>Technician:</source>
         <translation>Technician:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="292" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
         <source>your name or initials</source>
         <translation>your name or initials</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="293" />
-        <source>Technician's name or initials</source>
-        <translation>Technician's name or initials</translation>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
+        <source>Technician&apos;s name or initials</source>
+        <translation>Technician&apos;s name or initials</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="294" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
         <source>Sign in (Ctrl+I)</source>
         <translation>Sign in (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="295" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="303" />
         <source>Close the counter (Ctrl+W)</source>
         <translation>Close the counter (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
         <source>Finish… (F8)</source>
         <translation>Finish… (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="310" />
         <source>Refer… (F10)</source>
         <translation>Refer… (F10)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="316" />
         <source>Came back: reinstate (F11)</source>
         <translation>Came back: reinstate (F11)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
         <source>Waiting, in calling order (Enter calls the one chosen)</source>
         <translation>Waiting, in calling order (Enter calls the one chosen)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="316" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="324" />
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="325" />
         <source>Children</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="319" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="327" />
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="361" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="369" />
         <source>The counter is closed. F12 opens it again.</source>
         <translation>The counter is closed. F12 opens it again.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="367" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="375" />
         <source>Paused: people are not called here. F12 to go on.</source>
         <translation>Paused: people are not called here. F12 to go on.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="391" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="399" />
         <source>Type your name or initials to sign in.</source>
         <translation>Type your name or initials to sign in.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="398" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="406" />
         <source>Signed in as {name}.</source>
         <translation>Signed in as {name}.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="418" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="426" />
         <source>The counter is paused: press F12 to open it, then call.</source>
         <translation>The counter is paused: press F12 to open it, then call.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="420" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="428" />
         <source>The counter is closed: press F12 to open it, then call.</source>
         <translation>The counter is closed: press F12 to open it, then call.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="426" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="434" />
         <source>Choose at least one service to call for.</source>
         <translation>Choose at least one service to call for.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="449" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="457" />
         <source>Choose a ticket in the list, or scan one, to call it.</source>
         <translation>Choose a ticket in the list, or scan one, to call it.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="486" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="494" />
         <source>No one is waiting for these services.</source>
         <translation>No one is waiting for these services.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="502" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="529" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="510" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="537" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>No ticket at this counter: call the next person first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="522" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="530" />
         <source>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</source>
         <translation>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="532" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="540" />
         <source>Start serving {code} first (F7).</source>
         <translation>Start serving {code} first (F7).</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="536" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="544" />
         <source>How did it end for {code}?</source>
         <translation>How did it end for {code}?</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="538" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="546" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="544" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="552" />
         <source>Call or scan the ticket to refer first.</source>
         <translation>Call or scan the ticket to refer first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="553" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="561" />
         <source>Refer {code} to another service: same ticket, same place in time</source>
         <translation>Refer {code} to another service: same ticket, same place in time</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="557" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="565" />
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="560" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="568" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="573" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="581" />
         <source>Call or scan the ticket to cancel first.</source>
         <translation>Call or scan the ticket to cancel first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="577" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="585" />
         <source>Cancel ticket {code}? The person will need a new ticket.</source>
         <translation>Cancel ticket {code}? The person will need a new ticket.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="580" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="588" />
         <source>Cancel {code}</source>
         <translation>Cancel {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="581" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="589" />
         <source>Cancel the ticket</source>
         <translation>Cancel the ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="582" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="590" />
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="602" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="610" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="640" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="648" />
         <source>{code} goes on to {service}, keeping its place in time.</source>
         <translation>{code} goes on to {service}, keeping its place in time.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="653" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="661" />
         <source>{code} sent to {service}: it waits there with its place in time.</source>
         <translation>{code} sent to {service}: it waits there with its place in time.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="665" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="673" />
         <source>{code} cancelled.</source>
         <translation>{code} cancelled.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="671" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="679" />
         <source>Scan the ticket of the person who came back, then press F11.</source>
         <translation>Scan the ticket of the person who came back, then press F11.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="681" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="689" />
         <source>{code} is back in the queue, with its place in time.</source>
         <translation>{code} is back in the queue, with its place in time.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="744" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="733" />
+        <source>{code} was also called at {other} while the desks could not reach each other, and {other} called first: {code} goes there. Call the next person.</source>
+        <translation>{code} was also called at {other} while the desks could not reach each other, and {other} called first: {code} goes there. Call the next person.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="741" />
+        <source>{code} was also called at {other} while the desks could not reach each other; this counter called first: {code} stays here.</source>
+        <translation>{code} was also called at {other} while the desks could not reach each other; this counter called first: {code} stays here.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="781" />
         <source>Counter {name}</source>
         <translation>Counter {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="749" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="786" />
         <source>● Open</source>
         <translation>● Open</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="750" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="787" />
         <source>❚❚ Paused</source>
         <translation>❚❚ Paused</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="751" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="788" />
         <source>■ Closed</source>
         <translation>■ Closed</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="791" />
         <source>Pause (F12)</source>
         <translation>Pause (F12)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="791" />
         <source>Open (F12)</source>
         <translation>Open (F12)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="760" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="797" />
         <source>Today here: {called} called · {served} served · {missed} no-shows</source>
         <translation>Today here: {called} called · {served} served · {missed} no-shows</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="764" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="801" />
         <source>median service {minutes} min</source>
         <translation>median service {minutes} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="769" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="806" />
         <source>{name}: {served} served</source>
         <translation>{name}: {served} served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="777" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="835" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="814" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="872" />
         <source>staff member</source>
         <translation>staff member</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="778" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="837" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="815" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="874" />
         <source>by telephone</source>
         <translation>by telephone</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="787" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="824" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="805" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="842" />
         <source>Scanned: {code}</source>
         <translation>Scanned: {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="808" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="845" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="810" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="847" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="812" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="849" />
         <source>called by {desk}</source>
         <translation>called by {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="823" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="860" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Free. Press F5 to call the next person.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="814" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="830" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="851" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="867" />
         <source>language: {name}</source>
         <translation>language: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="834" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="871" />
         <source>interpreter: {how}</source>
         <translation>interpreter: {how}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="841" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="878" />
         <source>group of {n}</source>
         <translation>group of {n}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="843" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="880" />
         <source>children in the Children Space</source>
         <translation>children in the Children Space</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="846" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="883" />
         <source>appointment at {time}</source>
         <translation>appointment at {time}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="851" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="888" />
         <source>then: {services}</source>
         <translation>then: {services}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="854" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="891" />
         <source>priority: {category}</source>
         <translation>priority: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="857" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="894" />
         <source>recalled {n}×</source>
         <translation>recalled {n}×</translation>
     </message>
@@ -519,34 +529,138 @@
 <context>
     <name>DeskMenu</name>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="66" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="73" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="70" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="77" />
         <source>none — tickets saved as PDF</source>
         <translation>none — tickets saved as PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="72" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="79" />
         <source>&amp;Printer… ({printer})</source>
         <translation>&amp;Printer… ({printer})</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="73" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
         <source>P&amp;aper</source>
         <translation>P&amp;aper</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="76" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="83" />
         <source>Interface &amp;language</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="77" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="84" />
+        <source>Desks of the &amp;centre…</source>
+        <translation>Desks of the &amp;centre…</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="85" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+</context>
+<context>
+    <name>DesksDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="124" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="125" />
+        <source>Desks of the centre</source>
+        <translation>Desks of the centre</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="128" />
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="129" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="130" />
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="131" />
+        <source>Last heard</source>
+        <translation>Last heard</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="132" />
+        <source>Behind</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="135" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="140" />
+        <source>reception</source>
+        <translation>reception</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="141" />
+        <source>counter</source>
+        <translation>counter</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="142" />
+        <source>board</source>
+        <translation>board</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="147" />
+        <source>revoked</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="149" />
+        <source>linked</source>
+        <translation>linked</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="151" />
+        <source>through other desks</source>
+        <translation>through other desks</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="152" />
+        <source>out of reach</source>
+        <translation>out of reach</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="156" />
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="158" />
+        <source>not since this desk started</source>
+        <translation>not since this desk started</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="159" />
+        <source>{s} s ago</source>
+        <translation>{s} s ago</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="165" />
+        <source>in step</source>
+        <translation>in step</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="166" />
+        <source>{n} events behind</source>
+        <translation>{n} events behind</translation>
     </message>
 </context>
 <context>
@@ -574,8 +688,8 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="64" />
-        <source>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</source>
-        <translation>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</translation>
+        <source>Scan the ticket&apos;s QR code — on paper or on a photo on the person&apos;s phone — or type its code, then Enter.</source>
+        <translation>Scan the ticket&apos;s QR code — on paper or on a photo on the person&apos;s phone — or type its code, then Enter.</translation>
     </message>
     <message>
         <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="86" />
@@ -704,8 +818,8 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/printer_dialog.py" line="142" />
-        <source>Give the printer's address as tcp://host:port, or its device file.</source>
-        <translation>Give the printer's address as tcp://host:port, or its device file.</translation>
+        <source>Give the printer&apos;s address as tcp://host:port, or its device file.</source>
+        <translation>Give the printer&apos;s address as tcp://host:port, or its device file.</translation>
     </message>
     <message>
         <location filename="../cnaim_desk/ui/printer_dialog.py" line="164" />
@@ -759,210 +873,210 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="207" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Reception {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="210" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Welcome and Screening · {centre} · desk {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="212" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="217" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="213" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="218" />
         <source>People</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="215" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="220" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Until</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="224" />
         <source>Appointments today (F4 check-in, F6 import)</source>
         <translation>Appointments today (F4 check-in, F6 import)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Booking</source>
         <translation>Booking</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="223" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="228" />
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="224" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="229" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="225" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="230" />
         <source>Preview (Ctrl+Shift+P)</source>
         <translation>Preview (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="231" />
         <source>Open PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="227" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="232" />
         <source>Last ticket number</source>
         <translation>Last ticket number</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="398" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="411" />
         <source>Information only: recorded, no ticket.</source>
         <translation>Information only: recorded, no ticket.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="412" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="425" />
         <source>Not issued: {reason}</source>
         <translation>Not issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="445" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="458" />
         <source>No ticket: a booking slip was printed.</source>
         <translation>No ticket: a booking slip was printed.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="468" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="475" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="481" />
         <source>Lawyer or representative</source>
         <translation>Lawyer or representative</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="475" />
         <source>Professional number:</source>
         <translation>Professional number:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="469" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
         <source>Cases today (at most {cap} a day):</source>
         <translation>Cases today (at most {cap} a day):</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="495" />
         <source>Appointment check-in</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="495" />
         <source>Booking reference:</source>
         <translation>Booking reference:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="512" />
         <source>late for the appointment: normal queue</source>
         <translation>late for the appointment: normal queue</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
-        <source>Import the day's appointments</source>
-        <translation>Import the day's appointments</translation>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="517" />
+        <source>Import the day&apos;s appointments</source>
+        <translation>Import the day&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="517" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="532" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="527" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="545" />
         <source>Appointments not imported</source>
         <translation>Appointments not imported</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="533" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="546" />
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>Nothing was imported. Correct these lines and import again:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="540" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="553" />
         <source>{added} appointment(s) imported, {unchanged} already there.</source>
         <translation>{added} appointment(s) imported, {unchanged} already there.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="587" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="600" />
         <source>F2 starts with the next arrival.</source>
         <translation>F2 starts with the next arrival.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="648" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="661" />
         <source>appointment</source>
         <translation>appointment</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="594" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="607" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="596" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="609" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="598" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="611" />
         <source>about {n} min</source>
         <translation>about {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="600" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="613" />
         <source>no wait estimate yet</source>
         <translation>no wait estimate yet</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="610" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="623" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Saved as PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="612" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="625" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Printed on {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="616" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="629" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="643" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="656" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -986,8 +1100,8 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/labels.py" line="108" />
-        <source>Needs that service's interpreter</source>
-        <translation>Needs that service's interpreter</translation>
+        <source>Needs that service&apos;s interpreter</source>
+        <translation>Needs that service&apos;s interpreter</translation>
     </message>
     <message>
         <location filename="../cnaim_desk/ui/labels.py" line="109" />
@@ -1175,18 +1289,28 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="45" />
-        <source>Alone: no other desk of the centre is reachable. Work goes on here and is shared when they are back.</source>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="60" />
+        <source>This desk lost its journal: it gives no ticket until today&apos;s queue is back from the other desks.</source>
         <extracomment>A peer not heard from for this long is shown as late.</extracomment>
+        <translation>This desk lost its journal: it gives no ticket until today&apos;s queue is back from the other desks.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="65" />
+        <source>Alone: no other desk of the centre is reachable. Work goes on here and is shared when they are back.</source>
         <translation>Alone: no other desk of the centre is reachable. Work goes on here and is shared when they are back.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="57" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="76" />
         <source>{desk} (not heard for {s} s)</source>
         <translation>{desk} (not heard for {s} s)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="63" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="82" />
+        <source>{desk} ({n} events behind)</source>
+        <translation>{desk} ({n} events behind)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="86" />
         <source>Linked with {desks}</source>
         <translation>Linked with {desks}</translation>
     </message>
@@ -1223,9 +1347,9 @@
     <name>TriageView</name>
     <message>
         <location filename="../cnaim_desk/ui/reception/triage_view.py" line="163" />
-        <source>Next arrival: the person's language (press its key)</source>
+        <source>Next arrival: the person&apos;s language (press its key)</source>
         <extracomment>The key of each language on the first screen, most frequent at the centres first.</extracomment>
-        <translation>Next arrival: the person's language (press its key)</translation>
+        <translation>Next arrival: the person&apos;s language (press its key)</translation>
     </message>
     <message>
         <location filename="../cnaim_desk/ui/reception/triage_view.py" line="164" />
@@ -1321,18 +1445,18 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/reception/triage_view.py" line="326" />
-        <source>Type the lawyer's professional number.</source>
-        <translation>Type the lawyer's professional number.</translation>
+        <source>Type the lawyer&apos;s professional number.</source>
+        <translation>Type the lawyer&apos;s professional number.</translation>
     </message>
 </context>
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="280" />
-        <location filename="../cnaim_desk/app.py" line="286" />
-        <location filename="../cnaim_desk/app.py" line="292" />
+        <location filename="../cnaim_desk/app.py" line="384" />
+        <location filename="../cnaim_desk/app.py" line="390" />
+        <location filename="../cnaim_desk/app.py" line="396" />
         <source>CNAIM Desk cannot start</source>
-        <extracomment>A few people already waiting when the demo opens: (service, priority, language). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
+        <extracomment>A few people already waiting when the demo opens: (service, priority, language). What a board-only PC shows while no desk feeds it (the board&apos;s words are public: Portuguese and English, as its other words). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
         <translation>CNAIM Desk cannot start</translation>
     </message>
 </context>

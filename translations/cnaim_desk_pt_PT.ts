@@ -100,418 +100,428 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="286" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="294" />
         <source>CNAIM Desk — Counter {desk}</source>
-        <extracomment>A scanned or chosen ticket in these can be called out of turn. The steps that act on the ticket at the counter, by button name.</extracomment>
+        <extracomment>A scanned or chosen ticket in these can be called out of turn. The steps that act on the ticket at the counter, by button name. The steps by which a counter takes a person; two counters taking the same one are told. The refused steps this counter was told of (each once, however often a sync brings the ticket again).</extracomment>
         <translation>CNAIM Desk — Balcão {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="289" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
         <source>At this counter</source>
         <translation>Neste balcão</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="290" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
         <source>Services served</source>
         <translation>Serviços atendidos</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="305" />
         <source>Call next (F5)</source>
         <translation>Chamar o seguinte (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="306" />
         <source>Recall (F6)</source>
         <translation>Voltar a chamar (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
         <source>Start (F7)</source>
         <translation>Iniciar (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
         <source>No-show (F9)</source>
         <translation>Não compareceu (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="315" />
         <source>Call this ticket (F4)</source>
         <translation>Chamar esta senha (F4)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="312" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="320" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="313" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="558" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="321" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="566" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="314" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="322" />
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="315" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="323" />
         <source>Language</source>
         <translation>Língua</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="320" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="328" />
         <source>Priority</source>
         <translation>Prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="318" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="326" />
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="287" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="295" />
         <source>&amp;Counter</source>
         <translation>&amp;Balcão</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="288" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="296" />
         <source>&amp;Name and place on the board…</source>
         <translation>&amp;Nome e lugar no painel…</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="291" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
         <source>Technician:</source>
         <translation>Técnico:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="292" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
         <source>your name or initials</source>
         <translation>o seu nome ou iniciais</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="293" />
-        <source>Technician's name or initials</source>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
+        <source>Technician&apos;s name or initials</source>
         <translation>Nome ou iniciais do técnico</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="294" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
         <source>Sign in (Ctrl+I)</source>
         <translation>Entrar (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="295" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="303" />
         <source>Close the counter (Ctrl+W)</source>
         <translation>Fechar o balcão (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
         <source>Finish… (F8)</source>
         <translation>Terminar… (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="310" />
         <source>Refer… (F10)</source>
         <translation>Encaminhar… (F10)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="316" />
         <source>Came back: reinstate (F11)</source>
         <translation>Voltou: repor na fila (F11)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
         <source>Waiting, in calling order (Enter calls the one chosen)</source>
         <translation>Em espera, pela ordem de chamada (Enter chama a escolhida)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="316" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="324" />
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="325" />
         <source>Children</source>
         <translation>Crianças</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="319" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="327" />
         <source>Appointment</source>
         <translation>Marcação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="361" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="369" />
         <source>The counter is closed. F12 opens it again.</source>
         <translation>O balcão está fechado. F12 volta a abri-lo.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="367" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="375" />
         <source>Paused: people are not called here. F12 to go on.</source>
         <translation>Em pausa: ninguém é chamado para aqui. F12 para continuar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="391" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="399" />
         <source>Type your name or initials to sign in.</source>
         <translation>Escreva o seu nome ou iniciais para entrar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="398" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="406" />
         <source>Signed in as {name}.</source>
         <translation>Entrou como {name}.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="418" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="426" />
         <source>The counter is paused: press F12 to open it, then call.</source>
         <translation>O balcão está em pausa: prima F12 para o abrir e depois chame.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="420" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="428" />
         <source>The counter is closed: press F12 to open it, then call.</source>
         <translation>O balcão está fechado: prima F12 para o abrir e depois chame.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="426" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="434" />
         <source>Choose at least one service to call for.</source>
         <translation>Escolha pelo menos um serviço para chamar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="449" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="457" />
         <source>Choose a ticket in the list, or scan one, to call it.</source>
         <translation>Escolha uma senha na lista, ou leia uma, para a chamar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="486" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="494" />
         <source>No one is waiting for these services.</source>
         <translation>Ninguém está à espera destes serviços.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="502" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="529" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="510" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="537" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>Não há senha neste balcão: chame primeiro a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="522" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="530" />
         <source>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</source>
         <translation>{code} não compareceu depois de {n} repetições da chamada: marcada como falta. Se a pessoa voltar, leia a senha e prima F11.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="532" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="540" />
         <source>Start serving {code} first (F7).</source>
         <translation>Comece primeiro o atendimento de {code} (F7).</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="536" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="544" />
         <source>How did it end for {code}?</source>
         <translation>Como terminou o atendimento de {code}?</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="538" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="546" />
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="544" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="552" />
         <source>Call or scan the ticket to refer first.</source>
         <translation>Chame ou leia primeiro a senha a encaminhar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="553" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="561" />
         <source>Refer {code} to another service: same ticket, same place in time</source>
         <translation>Encaminhar {code} para outro serviço: a mesma senha, o mesmo lugar no tempo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="557" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="565" />
         <source>Refer</source>
         <translation>Encaminhar</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="560" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="568" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="573" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="581" />
         <source>Call or scan the ticket to cancel first.</source>
         <translation>Chame ou leia primeiro a senha a cancelar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="577" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="585" />
         <source>Cancel ticket {code}? The person will need a new ticket.</source>
         <translation>Cancelar a senha {code}? A pessoa vai precisar de uma senha nova.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="580" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="588" />
         <source>Cancel {code}</source>
         <translation>Cancelar {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="581" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="589" />
         <source>Cancel the ticket</source>
         <translation>Cancelar a senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="582" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="590" />
         <source>Keep it</source>
         <translation>Manter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="602" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="610" />
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="640" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="648" />
         <source>{code} goes on to {service}, keeping its place in time.</source>
         <translation>{code} segue para {service}, mantendo o seu lugar no tempo.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="653" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="661" />
         <source>{code} sent to {service}: it waits there with its place in time.</source>
         <translation>{code} encaminhada para {service}: espera lá com o seu lugar no tempo.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="665" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="673" />
         <source>{code} cancelled.</source>
         <translation>{code} cancelada.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="671" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="679" />
         <source>Scan the ticket of the person who came back, then press F11.</source>
         <translation>Leia a senha da pessoa que voltou e prima F11.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="681" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="689" />
         <source>{code} is back in the queue, with its place in time.</source>
         <translation>{code} voltou à fila, com o seu lugar no tempo.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="744" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="733" />
+        <source>{code} was also called at {other} while the desks could not reach each other, and {other} called first: {code} goes there. Call the next person.</source>
+        <translation>{code} também foi chamado em {other} enquanto os postos não se alcançavam, e {other} chamou primeiro: {code} vai para lá. Chame a pessoa seguinte.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="741" />
+        <source>{code} was also called at {other} while the desks could not reach each other; this counter called first: {code} stays here.</source>
+        <translation>{code} também foi chamado em {other} enquanto os postos não se alcançavam; este balcão chamou primeiro: {code} fica aqui.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/counter/window.py" line="781" />
         <source>Counter {name}</source>
         <translation>Balcão {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="749" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="786" />
         <source>● Open</source>
         <translation>● Aberto</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="750" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="787" />
         <source>❚❚ Paused</source>
         <translation>❚❚ Em pausa</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="751" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="788" />
         <source>■ Closed</source>
         <translation>■ Fechado</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="791" />
         <source>Pause (F12)</source>
         <translation>Pausa (F12)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="754" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="791" />
         <source>Open (F12)</source>
         <translation>Abrir (F12)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="760" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="797" />
         <source>Today here: {called} called · {served} served · {missed} no-shows</source>
         <translation>Hoje aqui: {called} chamadas · {served} atendidas · {missed} faltas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="764" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="801" />
         <source>median service {minutes} min</source>
         <translation>atendimento mediano {minutes} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="769" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="806" />
         <source>{name}: {served} served</source>
         <translation>{name}: {served} atendidas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="777" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="835" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="814" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="872" />
         <source>staff member</source>
         <translation>técnico</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="778" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="837" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="815" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="874" />
         <source>by telephone</source>
         <translation>por telefone</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="787" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="824" />
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="805" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="842" />
         <source>Scanned: {code}</source>
         <translation>Lida: {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="808" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="845" />
         <source>next in line</source>
         <translation>é a seguinte</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="810" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="847" />
         <source>{n} ahead</source>
         <translation>{n} à frente</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="812" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="849" />
         <source>called by {desk}</source>
         <translation>chamada por {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="823" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="860" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Livre. Prima F5 para chamar a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="814" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="830" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="851" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="867" />
         <source>language: {name}</source>
         <translation>língua: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="834" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="871" />
         <source>interpreter: {how}</source>
         <translation>intérprete: {how}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="841" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="878" />
         <source>group of {n}</source>
         <translation>grupo de {n}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="843" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="880" />
         <source>children in the Children Space</source>
         <translation>crianças no Espaço Criança</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="846" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="883" />
         <source>appointment at {time}</source>
         <translation>marcação às {time}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="851" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="888" />
         <source>then: {services}</source>
         <translation>depois: {services}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="854" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="891" />
         <source>priority: {category}</source>
         <translation>prioridade: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="857" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="894" />
         <source>recalled {n}×</source>
         <translation>chamada repetida {n}×</translation>
     </message>
@@ -519,34 +529,138 @@
 <context>
     <name>DeskMenu</name>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="66" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="73" />
         <source>&amp;Desk</source>
         <translation>&amp;Posto</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="70" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="77" />
         <source>none — tickets saved as PDF</source>
         <translation>nenhuma — senhas guardadas em PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="72" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="79" />
         <source>&amp;Printer… ({printer})</source>
         <translation>&amp;Impressora… ({printer})</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="73" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="80" />
         <source>P&amp;aper</source>
         <translation>P&amp;apel</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="76" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="83" />
         <source>Interface &amp;language</source>
         <translation>&amp;Língua da interface</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/desk_menu.py" line="77" />
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="84" />
+        <source>Desks of the &amp;centre…</source>
+        <translation>Postos do &amp;centro…</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/desk_menu.py" line="85" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
+    </message>
+</context>
+<context>
+    <name>DesksDialog</name>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="124" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="125" />
+        <source>Desks of the centre</source>
+        <translation>Postos do centro</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="128" />
+        <source>Desk</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="129" />
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="130" />
+        <source>Reach</source>
+        <translation>Ligação</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="131" />
+        <source>Last heard</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="132" />
+        <source>Behind</source>
+        <translation>Atraso</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="135" />
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="140" />
+        <source>reception</source>
+        <translation>receção</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="141" />
+        <source>counter</source>
+        <translation>balcão</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="142" />
+        <source>board</source>
+        <translation>painel</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="147" />
+        <source>revoked</source>
+        <translation>revogado</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="149" />
+        <source>linked</source>
+        <translation>ligado</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="151" />
+        <source>through other desks</source>
+        <translation>através de outros postos</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="152" />
+        <source>out of reach</source>
+        <translation>inalcançável</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="156" />
+        <source>now</source>
+        <translation>agora</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="158" />
+        <source>not since this desk started</source>
+        <translation>não desde que este posto arrancou</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="159" />
+        <source>{s} s ago</source>
+        <translation>há {s} s</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="165" />
+        <source>in step</source>
+        <translation>em dia</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="166" />
+        <source>{n} events behind</source>
+        <translation>{n} eventos em atraso</translation>
     </message>
 </context>
 <context>
@@ -574,7 +688,7 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/reception/find_dialog.py" line="64" />
-        <source>Scan the ticket's QR code — on paper or on a photo on the person's phone — or type its code, then Enter.</source>
+        <source>Scan the ticket&apos;s QR code — on paper or on a photo on the person&apos;s phone — or type its code, then Enter.</source>
         <translation>Leia o código QR da senha — no papel ou numa fotografia no telemóvel da pessoa — ou escreva o seu código e prima Enter.</translation>
     </message>
     <message>
@@ -704,7 +818,7 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/printer_dialog.py" line="142" />
-        <source>Give the printer's address as tcp://host:port, or its device file.</source>
+        <source>Give the printer&apos;s address as tcp://host:port, or its device file.</source>
         <translation>Indique o endereço da impressora como tcp://máquina:porta, ou o seu ficheiro de dispositivo.</translation>
     </message>
     <message>
@@ -759,210 +873,210 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="202" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="207" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Receção {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="205" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="210" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Acolhimento e Triagem · {centre} · posto {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
         <source>Waiting now</source>
         <translation>Em espera agora</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="212" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="217" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
         <source>Wait</source>
         <translation>Espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="213" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="218" />
         <source>People</source>
         <translation>Pessoas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="215" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="220" />
         <source>Left</source>
         <translation>Restam</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Until</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="224" />
         <source>Appointments today (F4 check-in, F6 import)</source>
         <translation>Marcações de hoje (F4 registar chegada, F6 importar)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Booking</source>
         <translation>Marcação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="223" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="228" />
         <source>Last ticket</source>
         <translation>Última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="224" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="229" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reimprimir (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="225" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="230" />
         <source>Preview (Ctrl+Shift+P)</source>
         <translation>Pré-visualizar (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="231" />
         <source>Open PDF</source>
         <translation>Abrir PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="227" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="232" />
         <source>Last ticket number</source>
         <translation>Número da última senha</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="398" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="411" />
         <source>Information only: recorded, no ticket.</source>
         <translation>Só informação: registada, sem senha.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="412" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="425" />
         <source>Not issued: {reason}</source>
         <translation>Não emitida: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="445" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="458" />
         <source>No ticket: a booking slip was printed.</source>
         <translation>Sem senha: foi impresso um talão para marcar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="468" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="475" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="481" />
         <source>Lawyer or representative</source>
         <translation>Advogado ou representante</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="462" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="475" />
         <source>Professional number:</source>
         <translation>Número da cédula profissional:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="469" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
         <source>Cases today (at most {cap} a day):</source>
         <translation>Processos hoje (no máximo {cap} por dia):</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="495" />
         <source>Appointment check-in</source>
         <translation>Chegada de marcação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="495" />
         <source>Booking reference:</source>
         <translation>Referência da marcação:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="499" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="512" />
         <source>late for the appointment: normal queue</source>
         <translation>chegou tarde à marcação: fila normal</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
-        <source>Import the day's appointments</source>
+        <location filename="../cnaim_desk/ui/reception/window.py" line="517" />
+        <source>Import the day&apos;s appointments</source>
         <translation>Importar as marcações do dia</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="504" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="517" />
         <source>CSV files (*.csv)</source>
         <translation>Ficheiros CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="532" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="527" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="545" />
         <source>Appointments not imported</source>
         <translation>Marcações não importadas</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="533" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="546" />
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>Nada foi importado. Corrija estas linhas e importe de novo:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="540" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="553" />
         <source>{added} appointment(s) imported, {unchanged} already there.</source>
         <translation>{added} marcação(ões) importada(s), {unchanged} já existia(m).</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="587" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="600" />
         <source>F2 starts with the next arrival.</source>
         <translation>F2 começa com a pessoa seguinte.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="648" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="661" />
         <source>appointment</source>
         <translation>marcação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="594" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="607" />
         <source>next in line</source>
         <translation>é a seguinte</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="596" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="609" />
         <source>{n} ahead</source>
         <translation>{n} à frente</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="598" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="611" />
         <source>about {n} min</source>
         <translation>cerca de {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="600" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="613" />
         <source>no wait estimate yet</source>
         <translation>ainda sem previsão de espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="610" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="623" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Guardada em PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="612" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="625" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Impressa em {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="616" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="629" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Não impressa: {reason} A senha é válida: diga à pessoa o seu número, {code}, e reimprima quando a impressora voltar.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="643" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="656" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -986,7 +1100,7 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/labels.py" line="108" />
-        <source>Needs that service's interpreter</source>
+        <source>Needs that service&apos;s interpreter</source>
         <translation>Precisa do intérprete desse serviço</translation>
     </message>
     <message>
@@ -1175,18 +1289,28 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="45" />
-        <source>Alone: no other desk of the centre is reachable. Work goes on here and is shared when they are back.</source>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="60" />
+        <source>This desk lost its journal: it gives no ticket until today&apos;s queue is back from the other desks.</source>
         <extracomment>A peer not heard from for this long is shown as late.</extracomment>
+        <translation>Este posto perdeu o seu registo: não emite senhas até recuperar dos outros postos a fila de hoje.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="65" />
+        <source>Alone: no other desk of the centre is reachable. Work goes on here and is shared when they are back.</source>
         <translation>Sozinho: nenhum outro posto do centro está ao alcance. O trabalho continua aqui e é partilhado quando eles voltarem.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="57" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="76" />
         <source>{desk} (not heard for {s} s)</source>
         <translation>{desk} (sem notícias há {s} s)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="63" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="82" />
+        <source>{desk} ({n} events behind)</source>
+        <translation>{desk} ({n} eventos em atraso)</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/sync_status.py" line="86" />
         <source>Linked with {desks}</source>
         <translation>Ligado a {desks}</translation>
     </message>
@@ -1223,7 +1347,7 @@
     <name>TriageView</name>
     <message>
         <location filename="../cnaim_desk/ui/reception/triage_view.py" line="163" />
-        <source>Next arrival: the person's language (press its key)</source>
+        <source>Next arrival: the person&apos;s language (press its key)</source>
         <extracomment>The key of each language on the first screen, most frequent at the centres first.</extracomment>
         <translation>Pessoa seguinte: a língua da pessoa (prima a tecla)</translation>
     </message>
@@ -1321,18 +1445,18 @@
     </message>
     <message>
         <location filename="../cnaim_desk/ui/reception/triage_view.py" line="326" />
-        <source>Type the lawyer's professional number.</source>
+        <source>Type the lawyer&apos;s professional number.</source>
         <translation>Escreva o número da cédula profissional do advogado.</translation>
     </message>
 </context>
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="280" />
-        <location filename="../cnaim_desk/app.py" line="286" />
-        <location filename="../cnaim_desk/app.py" line="292" />
+        <location filename="../cnaim_desk/app.py" line="384" />
+        <location filename="../cnaim_desk/app.py" line="390" />
+        <location filename="../cnaim_desk/app.py" line="396" />
         <source>CNAIM Desk cannot start</source>
-        <extracomment>A few people already waiting when the demo opens: (service, priority, language). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
+        <extracomment>A few people already waiting when the demo opens: (service, priority, language). What a board-only PC shows while no desk feeds it (the board&apos;s words are public: Portuguese and English, as its other words). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
         <translation>O CNAIM Desk não pode arrancar</translation>
     </message>
 </context>

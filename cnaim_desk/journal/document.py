@@ -89,3 +89,36 @@ class ReplicatedDoc:
 
     def entries_snapshot(self) -> dict[str, object]:
         return self.entries.to_py() or {}
+
+
+def state_clocks(state: bytes) -> dict[int, int]:
+    """A y-sync state vector read: each replication client's clock (what is held of it).
+    ValueError when it is not a state vector."""
+    position = 0
+
+    def varuint() -> int:
+        nonlocal position
+        value = shift = 0
+        while True:
+            if position >= len(state) or shift > 63:
+                raise ValueError("not a state vector")
+            byte = state[position]
+            position += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value
+
+    clocks = {}
+    for _ in range(varuint()):
+        client = varuint()
+        clocks[client] = varuint()
+    if position != len(state):
+        raise ValueError("not a state vector")
+    return clocks
+
+
+def holds_more(theirs: bytes, ours: bytes) -> bool:
+    """Whether the desk whose state vector is ``theirs`` holds something ours lacks."""
+    mine = state_clocks(ours)
+    return any(clock > mine.get(client, 0) for client, clock in state_clocks(theirs).items())

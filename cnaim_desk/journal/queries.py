@@ -17,10 +17,11 @@ from cnaim_desk.domain.clock import Hlc, lisbon_from_ms
 from cnaim_desk.domain.policy import QueueEntry, QueuePolicy
 from cnaim_desk.domain.tickets import IN_QUEUE, TicketStatus
 from cnaim_desk.domain.waits import RECENT_SERVICES, expected_wait_minutes
-from cnaim_desk.journal.tables import CounterRow, TicketRow
+from cnaim_desk.journal.tables import CounterRow, EventRow, TicketRow
 
 _QUEUE_STATUSES = [s.value for s in IN_QUEUE]
 _TICKETS = TicketRow.__table__
+_EVENTS = EventRow.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,22 @@ class CallView:
     desk: str
     at: datetime
     recalls: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """A step the queue refused where it fell in the desks' common order, typically two
+    counters that called the same person while they could not reach each other: the
+    step (``op``) and the counter it names (``desk``), why it was refused, and the
+    counter the ticket is with now (``holder``)."""
+
+    key: str
+    ticket: str
+    code: str
+    op: str
+    desk: str
+    reason: str
+    holder: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +288,27 @@ class QueueQueries:
         for service, start, end in self.session.execute(text(parts), params):
             result[service].append((end - start) / 1000)
         return {service: durations[::-1] for service, durations in result.items()}
+
+    def conflict(self, key: str) -> ConflictView | None:
+        """The refused step with event key ``key``, or ``None`` if it is not one."""
+        event = self.session.execute(
+            select(_EVENTS).where(_EVENTS.c.key == key, _EVENTS.c.effect == "conflict")
+        ).first()
+        if event is None:
+            return None
+        ticket = self.session.execute(select(_TICKETS).where(_TICKETS.c.id == event.ticket)).first()
+        if ticket is None:
+            return None
+        data = json.loads(event.data or "{}")
+        return ConflictView(
+            key,
+            event.ticket,
+            ticket.code,
+            event.op,
+            str(data.get("desk") or event.desk),
+            event.reason or "",
+            ticket.called_by,
+        )
 
     def counters(self, day: str) -> dict[str, CounterView]:
         """Every counter that opened on ``day``, by desk id."""

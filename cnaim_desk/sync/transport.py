@@ -41,7 +41,7 @@ import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from cnaim_desk.journal.document import centre_doc_name, day_of
+from cnaim_desk.journal.document import centre_doc_name, day_of, holds_more
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.projection import Change
 from cnaim_desk.sync.pki import DeskIdentity, PkiError, PkiFiles, check_peer
@@ -314,7 +314,13 @@ class Link:
             update = self.journal.updates_for(doc, payload or None)
             if update != EMPTY_UPDATE:
                 self._send(UPDATE, document_body(doc, update))
-            self._peer_state[doc] = self.journal.state_of(doc)
+            ours = self._peer_state[doc] = self.journal.state_of(doc)
+            try:
+                more = bool(payload) and holds_more(payload, ours)
+            except ValueError:
+                raise LinkRefused("a state vector that cannot be read") from None
+            if more:  # a day this desk lacks (or lacks part of): ask for it in turn
+                self._send(STATE, document_body(doc, ours))
             await self.writer.drain()
         elif kind == UPDATE:
             try:

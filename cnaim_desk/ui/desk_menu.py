@@ -1,4 +1,5 @@
-"""The desk menu of the staff windows: printer, paper, interface language, quit."""
+"""The desk menu of the staff windows: printer, paper, interface language, the centre's
+other desks (on a desk that syncs), quit."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class DeskMenu(QMenu):
         quit_app: Callable[[], None],
         output: TicketOutput | None = None,
         now: Callable[[], datetime] = datetime.now,
+        show_desks: Callable[[], object] | None = None,
     ):
         super().__init__(window)
         self._settings = settings
@@ -52,11 +54,16 @@ class DeskMenu(QMenu):
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
+        self.desks_action = QAction(self)
+        if show_desks is not None:
+            self.desks_action.triggered.connect(show_desks)
+        self.desks_action.setVisible(show_desks is not None)
         self.quit_action = QAction(self, triggered=quit_app)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.addAction(self.printer_action)
         self.addMenu(self.paper_menu)
         self.addMenu(self.language_menu)
+        self.addAction(self.desks_action)
         self.addSeparator()
         self.addAction(self.quit_action)
         window.menuBar().addMenu(self)
@@ -74,6 +81,7 @@ class DeskMenu(QMenu):
         for paper, action in self.paper_actions.items():
             action.setText(paper_name(paper))
         self.language_menu.setTitle(self.tr("Interface &language"))
+        self.desks_action.setText(self.tr("Desks of the &centre…"))
         self.quit_action.setText(self.tr("&Quit"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -192,7 +192,7 @@ def test_every_start_takes_a_fresh_boot_and_client_id(desk, reopen, clock):
     assert [_state_vector_clients(update) for update in updates] == [{c} for c in client_ids]
 
 
-def test_an_init_that_never_finished_can_be_run_again(make_desk, db):
+def test_an_init_that_never_finished_can_be_run_again(make_desk, db, clock):
     """An init killed after writing its keys and database but before its configuration
     (the mark of a set-up desk) leaves a folder that a new init sets up properly."""
     first = make_desk("R1")
@@ -202,7 +202,7 @@ def test_an_init_that_never_finished_can_be_run_again(make_desk, db):
     (root / "desk.json").unlink()
 
     with Journal.init_standalone(
-        root, DeskConfig("lisboa", "R1", "reception"), resources=resources_dir()
+        root, DeskConfig("lisboa", "R1", "reception"), resources=resources_dir(), now_ms=clock
     ) as again:
         new_public_key = again.registry()["R1"].public_key
         assert new_public_key != old_public_key
@@ -212,7 +212,7 @@ def test_an_init_that_never_finished_can_be_run_again(make_desk, db):
         report = again.check()
         assert report.ok, report.problems
         assert report.events == 1
-    with Journal.open(root, resources=resources_dir()) as reopened:
+    with Journal.open(root, resources=resources_dir(), now_ms=clock) as reopened:
         assert reopened.ticket(ticket.id).code == "S001"
 
 
@@ -231,7 +231,7 @@ def test_a_desk_whose_clock_was_set_back_resumes_after_its_own_events(desk, reop
     assert desk.check().ok
 
 
-def test_a_desk_whose_database_was_lost_registers_itself_again(tmp_path):
+def test_a_desk_whose_database_was_lost_registers_itself_again(tmp_path, clock):
     """Keys and configuration survive, journal.sqlite does not: the reopened desk must still
     verify (and so project) its own new events, and `journal check` stays sound."""
     from cnaim_desk.journal.desk import DeskConfig
@@ -240,10 +240,10 @@ def test_a_desk_whose_database_was_lost_registers_itself_again(tmp_path):
 
     root = tmp_path / "desk"
     config = DeskConfig(centre="lisboa", desk="R3", role="reception")
-    Journal.init_standalone(root, config, resources=resources_dir()).close()
+    Journal.init_standalone(root, config, resources=resources_dir(), now_ms=clock).close()
     for leftover in root.glob("journal.sqlite*"):
         leftover.unlink()
-    with Journal.open(root, resources=resources_dir()) as journal:
+    with Journal.open(root, resources=resources_dir(), now_ms=clock) as journal:
         assert "R3" in journal.registry()
         ticket = journal.issue("SS")
         assert journal.ticket(ticket.code).status.value == "waiting"

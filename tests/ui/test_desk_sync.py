@@ -13,6 +13,9 @@ from cnaim_desk.sync.pki import PkiFiles
 from cnaim_desk.ui.sync_status import SyncStatus
 from tests.sync.centre import make_centre
 
+# On the real clock (links, retries): centres open around the clock, whatever the hour.
+pytestmark = pytest.mark.usefixtures("always_open_resources")
+
 
 @pytest.fixture
 def centre(tmp_path):

@@ -354,6 +354,7 @@ class BoardWindow(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.message)
 
+        self._notices: dict[str, str] = {}
         self.notice = self._label("", theme.BOARD_MUTED)
         self.notice.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.notice.hide()
@@ -653,9 +654,15 @@ class BoardWindow(QWidget):
         """Whether the words marking a new (or repeated) call are on the board."""
         return self._marker_timer.isActive()
 
-    def _show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+    def _show_notice(self, text: str, source: str = "sound") -> None:
+        self._notices[source] = text
+        shown = " · ".join(notice for notice in self._notices.values() if notice)
+        self.notice.setText(shown)
+        self.notice.setVisible(bool(shown))
+
+    def show_feed_notice(self, text: str) -> None:
+        """On a board-only PC: that no desk is feeding the board (empty: one is)."""
+        self._show_notice(text, "feed")
 
     def _tick(self) -> None:
         self.clock.setText(self._bridge.journal.now().strftime("%H:%M"))

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnaim_desk.domain.counter_codes import FINISH_OUTCOMES, REFERRAL_REASONS
+from cnaim_desk.domain.events import Op
 from cnaim_desk.domain.languages import holder_language
 from cnaim_desk.domain.tickets import AT_COUNTER, IN_QUEUE, TicketStatus
 from cnaim_desk.journal.journal import Journal
@@ -89,6 +90,10 @@ CALLABLE = IN_QUEUE
 STEPS = ("recall", "start", "finish", "no_show", "refer")
 
 
+#: The steps by which a counter takes a person; two counters taking the same one are told.
+CALLING_OPS = frozenset({Op.CALLED.value, Op.RECALLED.value, Op.STARTED.value})
+
+
 class CounterWindow(QMainWindow):
     """A service counter: one technician calling and serving people."""
 
@@ -108,6 +113,9 @@ class CounterWindow(QMainWindow):
         self.desk = desk
         self.current: TicketView | None = None
         self.scanned: TicketView | None = None
+        #: The refused steps this counter was told of (each once, however often a sync
+        #: brings the ticket again).
+        self._conflicts_told: set[str] = set()
         self.state: CounterView | None = None
         self.technician = settings.counter_technician(bridge.today()) if settings else ""
         self._asking: str | None = None  # what the choice panel is asking for
@@ -707,6 +715,33 @@ class CounterWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if change.day == self._bridge.today():
             self.refresh()
+            self._tell_conflicts(change)
+
+    def _tell_conflicts(self, change: Change) -> None:
+        """Two counters that called the same person while the desks could not reach each
+        other: every desk settles on the same one; both counters are told here."""
+        for key, _ in change.conflicts:
+            if key in self._conflicts_told:
+                continue
+            conflict = self._bridge.read(lambda q, key=key: q.conflict(key))
+            if conflict is None or conflict.op not in CALLING_OPS:
+                continue
+            self._conflicts_told.add(key)
+            if conflict.desk == self.desk and conflict.holder not in (None, self.desk):
+                self._tell(
+                    self.tr(
+                        "{code} was also called at {other} while the desks could not reach "
+                        "each other, and {other} called first: {code} goes there. "
+                        "Call the next person."
+                    ).format(code=conflict.code, other=conflict.holder)
+                )
+            elif conflict.holder == self.desk and conflict.desk != self.desk:
+                self._tell(
+                    self.tr(
+                        "{code} was also called at {other} while the desks could not reach "
+                        "each other; this counter called first: {code} stays here."
+                    ).format(code=conflict.code, other=conflict.desk)
+                )
 
     def refresh(self) -> None:
         today = self._bridge.today()
@@ -716,7 +751,9 @@ class CounterWindow(QMainWindow):
         self._show_scanned()
         if self.current is not None:
             self.current = self._bridge.read(lambda q: q.ticket(today, self.current.id))
-            if self.current is not None and self.current.status not in AT_COUNTER:
+            if self.current is not None and (
+                self.current.status not in AT_COUNTER or self.current.called_by != self.desk
+            ):  # done, or called first at another counter (a conflict: told apart)
                 self.current = None
         self._show_current()
         self._show_counter()
