@@ -15,8 +15,8 @@ import pytest
 
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.enrolment import enroll, join
 from cnaim_desk.sync.board import BoardFeeds, follow
+from cnaim_desk.sync.enrolment import enroll, join
 from cnaim_desk.sync.feed import Feed, FeedRefused, board_feed, read_feed
 from cnaim_desk.sync.pki import PkiFiles, client_context
 from cnaim_desk.sync.transport import (
@@ -182,7 +182,9 @@ def test_a_board_is_fed_calls_counts_and_waits_and_what_it_writes_is_ignored(tmp
         server = await serve(first, files(first), "127.0.0.1", 0)
         port = server.sockets[0].getsockname()[1]
         feeds = BoardFeeds(first.profile.codes, shown.append)
-        following = asyncio.create_task(follow(board.config, files(board), "127.0.0.1", port, feeds))
+        following = asyncio.create_task(
+            follow(board.config, files(board), "127.0.0.1", port, feeds)
+        )
         await until(lambda: shown)
         assert shown[-1].loads["SS"].waiting == 1
         called = first.call(waiting.id, "C1")
@@ -226,7 +228,8 @@ def test_a_feed_carries_no_personal_data_and_a_wrong_one_is_refused(desks):
     first.call(ticket.id, "C1")
     body = board_feed(first)
     assert b"Ana Silva" not in body  # who serves at a counter stays off the board
-    assert b'"ar"' not in body and b"pregnancy" not in body
+    assert b'"ar"' not in body  # nor the holder's language, nor any priority
+    assert b"pregnancy" not in body
     feed = read_feed(body, set(first.profile.codes))
     assert feed.calls[0].code == ticket.code
     assert feed.counters["C1"].label == "Balcão 1"
