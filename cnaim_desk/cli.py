@@ -229,14 +229,19 @@ def cmd_join(args: argparse.Namespace) -> int:
     enrolment = Enrolment.open(data, args.code)
     with join(args.data_dir, enrolment, resources=resources_dir()) as journal:
         config = journal.config
-        result = _desk_json(config, journal) | {"desks": sorted(journal.registry())}
+        history = journal.projector.history
+        result = _desk_json(config, journal) | {
+            "desks": sorted(journal.registry()),
+            "history_before": history.before if history else None,
+        }
     if args.json:
         _print_json(result)
     else:
+        kept = f" Its history before {history.before} is kept here." if history else ""
         print(
             f"Desk {config.desk} ({config.role}) joined centre {config.centre} in "
-            f"{result['data_dir']}; it knows {len(result['desks'])} desks. Start it with "
-            "`cnaim-desk`."
+            f"{result['data_dir']}; it knows {len(result['desks'])} desks.{kept} Start it "
+            "with `cnaim-desk`."
         )
     return EXIT_DONE
 
@@ -764,7 +769,11 @@ def build_parser() -> argparse.ArgumentParser:
     _json_flag(node)
     node.set_defaults(handler=cmd_node)
 
-    join = commands.add_parser("join", help="set up this desk from an enrolment file")
+    join = commands.add_parser(
+        "join",
+        help="set up this desk from an enrolment file (a fresh folder, or a standalone "
+        "desk's, whose history is kept)",
+    )
     join.add_argument("file", metavar="FILE")
     join.add_argument("--code", required=True, help="the one-time code printed with the file")
     _json_flag(join)

@@ -96,6 +96,12 @@ class DataDir:
         return self.root / "pki" / "ca-key.pem"
 
     @property
+    def history_keys_path(self) -> Path:
+        """The keys a standalone desk's history verifies with, kept when it joined a
+        centre (``cnaim-desk join``): its own registry then, not the centre's."""
+        return self.root / "keys" / "history.json"
+
+    @property
     def recovering_path(self) -> Path:
         """Present while the desk, its journal lost, waits for today's queue from others."""
         return self.root / "recovering"

@@ -11,6 +11,7 @@ other content) before it is projected; anything else is quarantined.
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -51,13 +52,14 @@ from cnaim_desk.journal.document import (
     fresh_client_id,
 )
 from cnaim_desk.journal.lock import DataDirLock
-from cnaim_desk.journal.projection import Change, DeskEntry, Projector
+from cnaim_desk.journal.projection import Change, DeskEntry, HistoryKeys, Projector
 from cnaim_desk.journal.queries import QueueQueries, QueueReader, TicketView
 from cnaim_desk.journal.signing import CentreKey, DeskSigningKey, RegistrySeal
 from cnaim_desk.journal.tables import (
     PROJECTION_TABLES,
     CounterRow,
     DayRow,
+    DeskRow,
     EventRow,
     QuarantineRow,
     TicketRow,
@@ -172,7 +174,15 @@ class Journal:
         if last:
             self.clock.observe(Hlc.parse(last))
         self._slot = NumberingSlot(config.slot)
-        self.projector = Projector(config.centre, profile, lambda: self._registry, self.clock)
+        try:
+            history = HistoryKeys.load(data_dir.history_keys_path)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise DeskSetupError(
+                f"The keys of this desk's history cannot be read: {error}"
+            ) from None
+        self.projector = Projector(
+            config.centre, profile, lambda: self._registry, self.clock, history
+        )
         self.reader = QueueReader(self.read_engine, self.policy, self.now)
         self.appointments = AppointmentBook(self)
         self._load_registry()
@@ -546,7 +556,42 @@ class Journal:
                 )
             ).all()
         names = [day_doc_name(self.config.centre, date.fromisoformat(day)) for day in days]
-        return [*sorted(names), self.today_doc()]
+        return [*sorted(n for n in names if not self.is_history(n)), self.today_doc()]
+
+    def is_history(self, doc_name: str) -> bool:
+        """Whether ``doc_name`` is a day of this desk's own past from before it joined
+        the centre: kept here, never exchanged."""
+        history = self.projector.history
+        return history is not None and history.covers(doc_name)
+
+    def keep_history(self) -> HistoryKeys:
+        """Before a standalone desk joins a centre: keep its past as its own history.
+        Its registry (unsealed, which the centre's desks would refuse) moves to a
+        document of its own and its keys to ``keys/history.json``, so its past days
+        still verify; they are not exchanged. Refused once it has worked today."""
+        today = self.today()
+        if self.held([self.today_doc()])[self.today_doc()]:
+            raise DeskSetupError(
+                f"Desk {self.config.desk} has worked today: it can join a centre before its "
+                "first ticket of a day (say, tomorrow morning), keeping its history, or "
+                "join now with a fresh --data-dir."
+            )
+        history = HistoryKeys(today.isoformat(), self.registry())
+        path = self.data_dir.history_keys_path
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(history.to_json() + "\n", encoding="utf-8")
+        name = centre_doc_name(self.config.centre)
+        kept = f"{name}@{self.config.desk}-{today.isoformat()}"
+        with self._write_lock, self._transaction() as session:
+            for row in session.exec(select(UpdateRow).where(UpdateRow.doc == name)):
+                row.doc = kept
+            session.exec(delete(DeskRow))
+            session.commit()
+        os.replace(temporary, path)
+        self._docs.clear()
+        self._registry = {}
+        self.projector.history = history
+        return history
 
     def held(self, docs: Iterable[str]) -> dict[str, int]:
         """How many entries (events, desks) this desk holds of each document."""

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlmodel import Session, col, select
 
@@ -97,6 +98,41 @@ class DeskEntry:
             return None
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryKeys:
+    """The registry a desk had while it worked alone, kept when it joined a centre: the
+    events of its days before ``before`` (``YYYY-MM-DD``) verify against these entries.
+    Those days are its own history; they are not exchanged with the centre's desks."""
+
+    before: str
+    entries: dict[str, DeskEntry]
+
+    def covers(self, doc_name: str) -> bool:
+        day = day_of(doc_name)
+        return day is not None and day < self.before
+
+    def to_json(self) -> str:
+        desks = {
+            desk: {"role": e.role, "slot": str(e.slot), "public_key": e.public_key}
+            for desk, e in self.entries.items()
+        }
+        return json.dumps({"before": self.before, "desks": desks}, indent=1, sort_keys=True)
+
+    @classmethod
+    def load(cls, path: Path) -> HistoryKeys | None:
+        """The kept keys, ``None`` when there are none; ValueError when unreadable."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as error:
+            raise ValueError(f"{path}: {error}") from None
+        entries = {
+            desk: DeskEntry.from_record(desk, record) for desk, record in data["desks"].items()
+        }
+        return cls(str(data["before"]), {d: e for d, e in entries.items() if e is not None})
+
+
 def event_from_row(row: EventRow) -> Event:
     key = EventKey(row.desk, row.boot, row.seq)
     return Event(key, row.ticket, Op(row.op), Hlc.parse(row.hlc), json.loads(row.data))
@@ -179,10 +215,12 @@ class Projector:
         profile: CentreProfile,
         registry: Callable[[], dict[str, DeskEntry]],
         clock: HybridClock,
+        history: HistoryKeys | None = None,
     ):
         self.centre = centre
         self.profile = profile
         self._registry = registry
+        self.history = history
         self._clock = clock
         self._checker = SignatureChecker()
 
@@ -194,7 +232,10 @@ class Projector:
             event, signature = Event.from_record(key, record)
         except EventFormatError as error:
             return str(error)
-        entry = self._registry().get(event.desk)
+        entry = None
+        if self.history is not None and self.history.covers(doc_name):
+            entry = self.history.entries.get(event.desk)
+        entry = entry or self._registry().get(event.desk)
         if entry is None:
             return f"signed by {event.desk!r}, which is not in the desk registry"
         if entry.refuses(event.hlc):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -14,11 +15,14 @@ from collections.abc import Callable, Sequence
 from cnaim_desk.journal.desk import DeskConfig
 from cnaim_desk.sync.feed import Feed, FeedRefused, read_feed
 from cnaim_desk.sync.pki import PkiFiles, client_context
+from cnaim_desk.sync.presence import STATUS_SECONDS
 from cnaim_desk.sync.transport import (
     FEED,
     HELLO,
+    STATUS,
     Introduction,
     LinkRefused,
+    frame,
     greet,
     read_frame,
 )
@@ -80,12 +84,14 @@ async def follow(
     except OSError as error:  # ssl.SSLError and ConnectionError included
         raise LinkRefused(f"cannot reach {host}:{port} ({error})") from None
     desk = None
+    saying = None
     try:
         ours = Introduction(config.centre, config.desk, config.role)
         peer = await greet(reader, writer, files, ours, accepting=False, revoked=feeds.revoked)
         desk = peer.desk
         if peer.role == "board":
             raise LinkRefused(f"{desk} is a board too: it has no feed")
+        saying = asyncio.create_task(_say_alive(writer))
         while True:
             kind, body = await read_frame(reader)
             if kind == HELLO:
@@ -101,10 +107,22 @@ async def follow(
     except OSError as error:
         raise LinkRefused(f"{host}:{port}: {error}") from None
     finally:
+        if saying is not None:
+            saying.cancel()
         if desk is not None:
             feeds.forget(desk)
         with contextlib.suppress(Exception):
             writer.close()
+
+
+async def _say_alive(writer: asyncio.StreamWriter) -> None:
+    """A board's only words after its introduction: that it is there (a STATUS every few
+    seconds), so the desks can list it as reached."""
+    while True:
+        writer.write(frame(STATUS, json.dumps({"heard": {}, "held": {}}).encode()))
+        with contextlib.suppress(ConnectionError):
+            await writer.drain()
+        await asyncio.sleep(STATUS_SECONDS)
 
 
 async def keep_following(

@@ -244,15 +244,35 @@ def write_enrolment(path: Path, data: bytes) -> None:
 # -- on the new desk ---------------------------------------------------------------------
 
 
-def join(root: Path, enrolment: Enrolment, *, resources: Path) -> Journal:
-    """Install ``enrolment`` in the fresh data folder ``root`` and open the desk."""
-    data_dir = DataDir(root)
-    if data_dir.is_initialised():
+def _keep_standalone_history(data_dir: DataDir, identity: DeskIdentity, resources: Path) -> None:
+    """A standalone desk's folder about to join ``identity``'s centre: its past is kept;
+    a desk of a centre already, one of another centre, or one that worked today, is
+    refused with what to do."""
+    old = data_dir.load_config()
+    where = f"{data_dir.root} ({old.desk})"
+    if data_dir.ca_certificate_path.exists():
         raise EnrolmentError(
-            f"A desk is already set up in {data_dir.root} ({data_dir.load_config().desk}). "
-            "Join with a fresh --data-dir."
+            f"{where} is a desk of centre {old.centre} already. Join with a fresh --data-dir."
         )
+    if old.centre != identity.centre:
+        raise EnrolmentError(
+            f"The desk in {where} worked for centre {old.centre}; this enrolment is for "
+            f"{identity.centre}. Join with a fresh --data-dir."
+        )
+    try:
+        with Journal.open(data_dir.root, resources=resources, purpose="cnaim-desk join") as past:
+            past.keep_history()
+    except DeskSetupError as error:
+        raise EnrolmentError(str(error)) from None
+
+
+def join(root: Path, enrolment: Enrolment, *, resources: Path) -> Journal:
+    """Install ``enrolment`` in ``root`` and open the desk: a fresh data folder, or a
+    standalone desk's, whose past is kept as its history (``Journal.keep_history``)."""
+    data_dir = DataDir(root)
     identity = enrolment.identity
+    if data_dir.is_initialised():
+        _keep_standalone_history(data_dir, identity, resources)
     config = DeskConfig(identity.centre, identity.desk, identity.role, identity.slot)
     for path in (data_dir.signing_key_path, data_dir.centre_key_path):
         path.unlink(missing_ok=True)  # left by a join that never finished

@@ -308,6 +308,8 @@ class Link:
             log.info("ignored what board %s sent", self.peer.desk if self.peer else "?")
             return
         doc, payload = split_document_body(body)
+        if self.journal.is_history(doc):
+            return  # this desk's own past from before it joined: not exchanged
         if not self._shared(doc):
             raise LinkRefused(f"a document that is not this centre's ({doc!r})")
         if kind == STATE:

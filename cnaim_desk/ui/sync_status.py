@@ -104,7 +104,9 @@ class DesksDialog(QDialog):
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.close_button = QPushButton(self, clicked=self.accept)
         self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
@@ -112,7 +114,7 @@ class DesksDialog(QDialog):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self._timer.start()
-        self.resize(720, 360)
+        self.resize(820, 360)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

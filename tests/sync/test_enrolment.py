@@ -4,9 +4,13 @@ whose events the others verify."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import sqlite3
 import stat
+import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,6 +30,7 @@ from cnaim_desk.sync.enrolment import (
     new_code,
 )
 from cnaim_desk.sync.pki import DeskIdentity, PkiFiles
+from tests.sync.centre import knows
 
 
 @pytest.fixture
@@ -136,10 +141,76 @@ def test_what_cannot_be_enrolled_is_refused_and_nothing_registered(tmp_path, sup
         enroll(desk, "C5", "counter")
 
 
-def test_joining_a_folder_already_set_up_is_refused(tmp_path, supervisor):
+def test_joining_a_desk_of_a_centre_is_refused(tmp_path, supervisor):
     enrolment = enroll(supervisor, "R2", "reception")
-    with pytest.raises(EnrolmentError, match="already set up"):
+    with pytest.raises(EnrolmentError, match="is a desk of centre lisboa already"):
         join(supervisor.data_dir.root, enrolment, resources=resources_dir())
+
+
+def _yesterday() -> int:
+    return time.time_ns() // 1_000_000 - 24 * 3600 * 1000
+
+
+def standalone(root: Path, desk: str, centre: str = "lisboa", now_ms=_yesterday) -> list[str]:
+    """A standalone desk that worked yesterday (two tickets, one called); their ids."""
+    config = DeskConfig(centre, desk, "reception")
+    with Journal.init_standalone(root, config, resources=resources_dir(), now_ms=now_ms) as alone:
+        first, second = alone.issue("SS"), alone.issue("AIMA")
+        alone.call(first.id, "C1")
+        return [first.id, second.id]
+
+
+def test_a_standalone_desk_joins_a_centre_and_keeps_its_history(tmp_path, supervisor, journals):
+    """R2 worked alone yesterday, then joins the centre as R2 (the same id, a new key): its
+    past stays readable and sound here, and is not sent to the centre's desks."""
+    from tests.sync.test_reach import linked
+
+    root = tmp_path / "R2"
+    kept = standalone(root, "R2")
+    old_key = DeskSigningKey.load(root / "keys" / "desk.pem").public_key
+    desk = join(root, enroll(supervisor, "R2", "reception"), resources=resources_dir())
+    journals.append(desk)
+    yesterday = date.fromtimestamp(_yesterday() / 1000).isoformat()
+    with sqlite3.connect(desk.data_dir.database_path) as db:
+        rows = db.execute("SELECT id, status FROM ticket WHERE day = ?", (yesterday,)).fetchall()
+    assert sorted(rows) == sorted([(kept[0], "closed"), (kept[1], "closed")])
+    assert desk.registry()["R2"].public_key != old_key  # the centre's sealed entry
+    assert json.loads(desk.data_dir.history_keys_path.read_text())["desks"]["R2"]["public_key"] == (
+        old_key
+    )
+    report = desk.check()
+    assert report.ok, report.problems
+    assert report.quarantined == 0
+    desk.rebuild()  # from the stored updates: the history still verifies
+    report = desk.check()
+    assert report.ok, report.problems
+    assert report.tickets == 2
+    history = day_doc_name("lisboa", date.fromisoformat(yesterday))
+    assert history not in desk.shared_documents()
+    new = desk.issue("SS")  # and it works as a desk of the centre
+    asyncio.run(
+        linked(supervisor, desk, lambda: supervisor.registry() and knows(supervisor, new.id))
+    )
+    assert history not in supervisor.document_names()
+    with sqlite3.connect(supervisor.data_dir.database_path) as db:
+        assert db.execute("SELECT count(*) FROM quarantine").fetchone() == (0,)
+
+
+def test_a_standalone_desk_that_cannot_keep_its_history_is_refused_untouched(tmp_path, supervisor):
+    other_centre = tmp_path / "norte"
+    standalone(other_centre, "R7", centre="norte")
+    with pytest.raises(EnrolmentError, match="worked for centre norte"):
+        join(other_centre, enroll(supervisor, "R7", "reception"), resources=resources_dir())
+    busy = tmp_path / "busy"
+    standalone(busy, "R8", now_ms=lambda: time.time_ns() // 1_000_000)  # today
+    before = (busy / "desk.json").read_text()
+    with pytest.raises(EnrolmentError, match="has worked today"):
+        join(busy, enroll(supervisor, "R8", "reception"), resources=resources_dir())
+    assert (busy / "desk.json").read_text() == before
+    assert not (busy / "pki").exists()
+    with Journal.open(busy, resources=resources_dir()) as still:
+        assert still.config.desk == "R8"
+        assert still.check().ok
 
 
 def test_only_the_centres_authority_changes_the_registry(tmp_path, supervisor, journals):

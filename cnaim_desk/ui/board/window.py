@@ -656,7 +656,9 @@ class BoardWindow(QWidget):
 
     def _show_notice(self, text: str, source: str = "sound") -> None:
         self._notices[source] = text
-        shown = " · ".join(notice for notice in self._notices.values() if notice)
+        # the board's link first: without it the board shows nothing new at all
+        order = sorted(self._notices, key=lambda key: key != "feed")
+        shown = " · ".join(self._notices[key] for key in order if self._notices[key])
         self.notice.setText(shown)
         self.notice.setVisible(bool(shown))
 
