@@ -274,6 +274,11 @@ def cmd_node(args: argparse.Namespace) -> int:
     with _writer(args, "cnaim-desk node") as journal:
         files = PkiFiles(journal.data_dir.root)
         files.identity()  # PkiError, in plain words, for a desk not enrolled in a centre
+        if journal.config.role == "board":
+            raise Refused(
+                f"{journal.config.desk} is a board-only PC: it holds no queue to sync. Start "
+                "`cnaim-desk` on it: its board shows what the centre's desks send it."
+            )
 
         def listening(host: str, port: int) -> None:
             if args.json:

@@ -79,6 +79,16 @@ def test_a_centre_is_set_up_and_a_desk_joins_it(tmp_path, cli):
         str(tmp_path / "x.enrol"),
         data_dir=supervisor,
     ).refused("Desk R2 is enrolled already")
+    # a board-only PC shows what the desks send it: it has no queue to sync as a node
+    board = tmp_path / "B1"
+    enrolment = (
+        cli("enroll", "--desk", "B1", "--role", "board", "--out", str(tmp_path / "B1.enrol"),
+            "--json", data_dir=supervisor)
+        .expect(0)
+        .json()
+    )  # fmt: skip
+    cli("join", str(tmp_path / "B1.enrol"), "--code", enrolment["code"], data_dir=board).expect(0)
+    cli("node", "--peer", "127.0.0.1:9", data_dir=board).refused("is a board-only PC")
     revoked = cli("revoke", "--desk", "R2", "--json", data_dir=supervisor).expect(0).json()
     assert revoked == {"desk": "R2", "role": "reception", "revoked": True}
     cli("revoke", "--desk", "R2", data_dir=supervisor).refused("revoked already")
