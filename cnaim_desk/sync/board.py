@@ -169,7 +169,6 @@ async def run_board(
     ]
     discovery = None
     if discover:
-        loop = asyncio.get_running_loop()
         found: set[str] = set()
 
         def found_desk(desk: str, address: str, port: int) -> None:
@@ -180,16 +179,11 @@ async def run_board(
                 asyncio.create_task(keep_following(config, files, address, port, feeds, stop))
             )
 
-        from cnaim_desk.sync.discovery import Discovery
+        from cnaim_desk.sync.discovery import start_discovery
 
-        discovery = Discovery(
-            config.centre,
-            config.desk,
-            None,
-            lambda desk, address, port: loop.call_soon_threadsafe(found_desk, desk, address, port),
-            interfaces=discovery_interfaces,
+        discovery = await start_discovery(
+            config.centre, config.desk, None, found_desk, discovery_interfaces
         )
-        await asyncio.to_thread(discovery.start)
     await stop.wait()
     if discovery is not None:
         await asyncio.to_thread(discovery.close)

@@ -9,6 +9,7 @@ by its certificate when the link is made; an advert only says where to knock.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 from collections.abc import Callable, Sequence
@@ -96,3 +97,22 @@ class Discovery:
             self._zeroconf.unregister_service(self._info)
         self._zeroconf.close()
         self._zeroconf = None
+
+
+async def start_discovery(
+    centre: str,
+    desk: str,
+    port: int | None,
+    on_found: Found,
+    interfaces: Sequence[str] | None = None,
+) -> Discovery:
+    """Start discovery from an event loop: ``on_found`` is called on that loop (zeroconf
+    reports from threads of its own); close with ``await asyncio.to_thread(d.close)``."""
+    loop = asyncio.get_running_loop()
+
+    def found(other: str, address: str, other_port: int) -> None:
+        loop.call_soon_threadsafe(on_found, other, address, other_port)
+
+    discovery = Discovery(centre, desk, port, found, interfaces=interfaces)
+    await asyncio.to_thread(discovery.start)
+    return discovery

@@ -162,7 +162,6 @@ async def run_node(
     keepers = [keep(host, port) for host, port in addresses]
     discovery = None
     if discover:
-        loop = asyncio.get_running_loop()
         found: set[str] = set()
         me = journal.config.desk
 
@@ -175,17 +174,12 @@ async def run_node(
                 return  # remembered or given: already kept
             keepers.append(keep(address, port))
 
-        from cnaim_desk.sync.discovery import Discovery
+        from cnaim_desk.sync.discovery import start_discovery
 
         port = server.sockets[0].getsockname()[1] if server is not None else None
-        discovery = Discovery(
-            journal.config.centre,
-            me,
-            port,
-            lambda desk, address, port: loop.call_soon_threadsafe(link_to, desk, address, port),
-            interfaces=discovery_interfaces,
+        discovery = await start_discovery(
+            journal.config.centre, me, port, link_to, discovery_interfaces
         )
-        await asyncio.to_thread(discovery.start)
     await stop.wait()
     if discovery is not None:
         await asyncio.to_thread(discovery.close)

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from cnaim_desk.domain.events import EventKey, Op
 from cnaim_desk.journal.desk import DeskConfig, DeskSetupError
-from cnaim_desk.journal.document import EVENTS, centre_doc_name
+from cnaim_desk.journal.document import EVENTS, centre_doc_name, state_clocks
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.projection import event_from_row
 from cnaim_desk.journal.signing import DeskSigningKey, KeyFileError, SignatureChecker
@@ -30,29 +30,10 @@ def _mode(path) -> int:
 
 
 def _state_vector_clients(update: bytes) -> set[int]:
-    """The replication client ids that wrote ``update`` (from a Yjs state vector:
-    a count, then (client, clock) pairs, all lib0 variable-length unsigned integers)."""
+    """The replication client ids that wrote ``update`` (from its Yjs state vector)."""
     doc = Doc()
     doc.apply_update(update)
-    data = doc.get_state()
-    position = 0
-
-    def varuint() -> int:
-        nonlocal position
-        value, shift = 0, 0
-        while True:
-            byte = data[position]
-            position += 1
-            value |= (byte & 0x7F) << shift
-            shift += 7
-            if byte < 0x80:
-                return value
-
-    clients = set()
-    for _ in range(varuint()):
-        clients.add(varuint())
-        varuint()  # that client's clock
-    return clients
+    return set(state_clocks(doc.get_state()))
 
 
 def _event_rows(journal: Journal) -> list[EventRow]:

@@ -1,14 +1,17 @@
-"""What the sync tests share: a centre of real desk folders, and asking a desk whether
-it has a ticket."""
+"""What the sync tests share: a centre of real desk folders, asking a desk whether it has
+a ticket, a sync without the network, and a desk syncing on a loopback port."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from cnaim_desk.journal.desk import DeskConfig
 from cnaim_desk.journal.journal import Journal, TicketNotFound
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.enrolment import enroll, init_centre, join
+from cnaim_desk.sync.node import run_node
+from cnaim_desk.sync.pki import PkiFiles
 
 
 def make_centre(root: Path, *others: tuple[str, str], centre: str = "lisboa") -> list[Journal]:
@@ -33,3 +36,32 @@ def knows(journal: Journal, ticket_id: str) -> bool:
     except TicketNotFound:
         return False
     return True
+
+
+def exchange(*journals: Journal) -> None:
+    """Every desk given what every other holds (a sync, without the network)."""
+    for source in journals:
+        for target in journals:
+            if source is not target:
+                for doc in source.shared_documents():
+                    target.ingest(doc, source.updates_for(doc, target.state_of(doc)))
+
+
+async def listening(journal: Journal, stop: asyncio.Event) -> tuple[asyncio.Task, tuple[str, int]]:
+    """``journal`` syncing as a node on a free loopback port until ``stop``: its task and
+    the address the others link to."""
+    heard = asyncio.Event()
+    address: list[tuple[str, int]] = []
+
+    def on_listening(host: str, port: int) -> None:
+        address.append((host, port))
+        heard.set()
+
+    task = asyncio.create_task(
+        run_node(
+            journal, PkiFiles(journal.data_dir.root), stop,
+            listen=("127.0.0.1", 0), on_listening=on_listening,
+        )
+    )  # fmt: skip
+    await heard.wait()
+    return task, address[0]

@@ -15,10 +15,10 @@ from cnaim_desk.domain.admission import AdmissionRefused, RefusalKind
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync import transport
-from cnaim_desk.sync.node import parse_address, run_node
+from cnaim_desk.sync.node import run_node
 from cnaim_desk.sync.pki import PkiFiles
 from cnaim_desk.sync.presence import ALIVE_SECONDS, Presence
-from tests.sync.centre import knows, make_centre
+from tests.sync.centre import exchange, knows, listening, make_centre
 
 SECONDS = 15.0
 
@@ -68,15 +68,6 @@ def quota_of_ten(always_open_resources, tmp_path_factory, monkeypatch):
     assert resources_dir() == copy
 
 
-def exchange(*journals: Journal) -> None:
-    """Every desk given what every other holds of today (a sync, without the network)."""
-    for source in journals:
-        for target in journals:
-            if source is not target:
-                for doc in source.shared_documents():
-                    target.ingest(doc, source.updates_for(doc, target.state_of(doc)))
-
-
 def test_reception_desks_apart_each_issue_at_most_their_share_of_what_is_left(
     tmp_path, quota_of_ten
 ):
@@ -124,25 +115,12 @@ def test_a_desk_reached_through_a_relay_counts_as_reached(tmp_path):
 
     async def scenario():
         stop_relay, stop_r1, stop_r2 = asyncio.Event(), asyncio.Event(), asyncio.Event()
-        heard = asyncio.Event()
-        address = {}
-
-        def listening(host, port):
-            address["at"] = parse_address(f"{host}:{port}")
-            heard.set()
-
-        relay = asyncio.create_task(
-            run_node(
-                n1, PkiFiles(n1.data_dir.root), stop_relay,
-                listen=("127.0.0.1", 0), on_listening=listening,
-            )
-        )  # fmt: skip
-        await heard.wait()
+        relay, address = await listening(n1, stop_relay)
         first = asyncio.create_task(
-            run_node(r1, PkiFiles(r1.data_dir.root), stop_r1, peers=[address["at"]])
+            run_node(r1, PkiFiles(r1.data_dir.root), stop_r1, peers=[address])
         )
         second = asyncio.create_task(
-            run_node(r2, PkiFiles(r2.data_dir.root), stop_r2, peers=[address["at"]])
+            run_node(r2, PkiFiles(r2.data_dir.root), stop_r2, peers=[address])
         )
         deadline = time.monotonic() + SECONDS
         while r1.unreachable_receptions() or r2.unreachable_receptions():
@@ -171,22 +149,10 @@ def test_a_desk_reached_through_a_relay_counts_as_reached(tmp_path):
 
 async def linked(first: Journal, second: Journal, condition, seconds: float = SECONDS) -> None:
     """R1 listening, R2 linked to it, until ``condition``."""
-    stop, heard = asyncio.Event(), asyncio.Event()
-    address = {}
-
-    def listening(host, port):
-        address["at"] = parse_address(f"{host}:{port}")
-        heard.set()
-
-    server = asyncio.create_task(
-        run_node(
-            first, PkiFiles(first.data_dir.root), stop,
-            listen=("127.0.0.1", 0), on_listening=listening,
-        )
-    )  # fmt: skip
-    await heard.wait()
+    stop = asyncio.Event()
+    server, address = await listening(first, stop)
     client = asyncio.create_task(
-        run_node(second, PkiFiles(second.data_dir.root), stop, peers=[address["at"]])
+        run_node(second, PkiFiles(second.data_dir.root), stop, peers=[address])
     )
     deadline = time.monotonic() + seconds
     try:

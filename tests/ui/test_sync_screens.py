@@ -10,7 +10,6 @@ import time
 import pytest
 
 from cnaim_desk.app import NO_FEED, BoardOnlyApp, DeskApp
-from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.background import BackgroundSync
 from cnaim_desk.sync.enrolment import enroll, join
@@ -18,20 +17,12 @@ from cnaim_desk.sync.pki import PkiFiles
 from cnaim_desk.ui.desk_menu import DeskMenu
 from cnaim_desk.ui.qt_journal import JournalBridge
 from cnaim_desk.ui.settings import DeskSettings
-from tests.sync.centre import make_centre
+from tests.sync.centre import exchange, make_centre
 
 # On the real clock (links, retries): centres open around the clock, whatever the hour.
 pytestmark = pytest.mark.usefixtures("always_open_resources")
 
 SECONDS_MS = 15000
-
-
-def exchange(*journals: Journal) -> None:
-    for source in journals:
-        for target in journals:
-            if source is not target:
-                for doc in source.shared_documents():
-                    target.ingest(doc, source.updates_for(doc, target.state_of(doc)))
 
 
 def test_two_counters_that_called_the_same_person_apart_are_both_told(qtbot, qapp, fonts, tmp_path):
