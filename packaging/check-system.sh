@@ -61,14 +61,16 @@ MEDIA_PACKAGES=(
     libcups2    # QtPrintSupport's CUPS plugin
 )
 
-# The test suite: a real X server for the tests that need one, and CUPS for a private
-# print scheduler with a virtual PDF printer (tests/printing/cups_server.py).
+# The test suite: a real X server for the tests that need one, CUPS for a private
+# print scheduler with a virtual PDF printer (tests/printing/cups_server.py), and `ip`
+# for the sync's partition tests between network namespaces (tests/e2e/test_sync_processes.py).
 TEST_PACKAGES=(
     xvfb
     xauth
     xdotool
     cups        # cupsd (through cups-daemon)
     cups-client # lpadmin, lpstat, cupsdisable, cupsreject
+    iproute2    # ip netns, veth pairs
 )
 
 usage() {
@@ -80,7 +82,7 @@ installed with apt-get when running as root or with password-less sudo; otherwis
 command to install them is printed and the exit status is 1.
 
   --for run    what the application needs (the default)
-  --for test   that, plus what the test suite needs (Xvfb, xdotool, CUPS)
+  --for test   that, plus what the test suite needs (Xvfb, xdotool, CUPS, iproute2)
 EOF
 }
 

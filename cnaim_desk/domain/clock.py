@@ -90,15 +90,20 @@ class HybridClock:
     def tick(self, after: Hlc | None = None) -> Hlc:
         """A new reading for an event this desk creates; after ``after`` too, when given
         (the latest reading of the ticket the event acts on: a call follows the issue it
-        calls, even when the issuing desk's clock ran too far ahead to be followed)."""
-        if after is not None and after > self._last:
-            self._last = after
+        calls, even when the issuing desk's clock ran too far ahead to be followed). Such
+        a reading beyond the drift this desk follows is given to that event only: the
+        clock itself is not dragged ahead by it."""
         wall = self._now_ms()
         if wall > self._last.wall_ms:
             self._last = Hlc(wall, 0)
         else:
             self._last = Hlc(self._last.wall_ms, self._last.counter + 1)
-        return self._last
+        if after is None or after < self._last:
+            return self._last
+        bumped = Hlc(after.wall_ms, after.counter + 1)
+        if after.wall_ms - wall <= MAX_CLOCK_DRIFT / timedelta(milliseconds=1):
+            self._last = bumped
+        return bumped
 
     def observe(self, seen: Hlc) -> bool:
         """Take in a reading from another desk's event; return False if that desk's clock

@@ -404,12 +404,15 @@ class Journal:
         """Add or replace a desk in the centre document's registry."""
         self._write_registry(desk, {"role": role, "slot": str(slot), "public_key": public_key})
 
-    def reload_seal(self) -> None:
-        """Read the centre authority's files again (after ``centre init`` made them)."""
+    def seal_registry(self, public_key: str) -> None:
+        """Once ``centre init`` made the centre's authority here: read it, and seal this
+        desk's own entry (signing key ``public_key``) with it; from then on only sealed
+        entries count."""
         self.seal = RegistrySeal.from_files(
             self.data_dir.ca_certificate_path, self.data_dir.ca_key_path
         )
-        self._reverify(self._load_registry())
+        config = self.config
+        self.register_desk(config.desk, config.role, config.slot, public_key)
 
     def _write_registry(self, desk: str, record: dict[str, str]) -> None:
         if self.seal is not None:

@@ -20,6 +20,7 @@ from cnaim_desk.sync.transport import (
     FEED,
     HELLO,
     STATUS,
+    TLS_SHUTDOWN_SECONDS,
     Introduction,
     LinkRefused,
     frame,
@@ -80,7 +81,9 @@ async def follow(
     the desk's id. LinkRefused when it cannot be reached or is refused; a feed that is
     not right ends the link."""
     try:
-        reader, writer = await asyncio.open_connection(host, port, ssl=client_context(files))
+        reader, writer = await asyncio.open_connection(
+            host, port, ssl=client_context(files), ssl_shutdown_timeout=TLS_SHUTDOWN_SECONDS
+        )
     except OSError as error:  # ssl.SSLError and ConnectionError included
         raise LinkRefused(f"cannot reach {host}:{port} ({error})") from None
     desk = None

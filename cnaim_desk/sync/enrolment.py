@@ -166,9 +166,7 @@ def init_centre(root: Path, config: DeskConfig, *, resources: Path) -> Journal:
         certificate, key = authority.issue(identity)
         files.install(authority.certificate_pem, certificate, key)
         # From now on only entries sealed by the authority count: seal this desk's own.
-        journal.reload_seal()
-        own = DeskSigningKey.load(journal.data_dir.signing_key_path)
-        journal.register_desk(config.desk, config.role, config.slot, own.public_key)
+        journal.seal_registry(DeskSigningKey.load(journal.data_dir.signing_key_path).public_key)
     except BaseException:
         journal.close()
         raise

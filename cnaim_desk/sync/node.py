@@ -15,7 +15,7 @@ from pathlib import Path
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.sync.pki import PkiFiles
 from cnaim_desk.sync.presence import Presence
-from cnaim_desk.sync.transport import Link, LinkRefused, connect, serve
+from cnaim_desk.sync.transport import TLS_SHUTDOWN_SECONDS, Link, LinkRefused, connect, serve
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +133,7 @@ async def run_node(
     presence = presence or Presence(journal.config.desk)
     journal.reachable = presence.alive
     server = None
+    handlers: set[asyncio.Task] = set()
     if listen is not None:
         server = await serve(
             journal,
@@ -141,6 +142,7 @@ async def run_node(
             revoked=RevokedDesks(journal),
             on_link=links.append,
             presence=presence,
+            handlers=handlers,
         )
         host, port = server.sockets[0].getsockname()[:2]
         log.info("listening on %s:%s", host, port)
@@ -187,5 +189,7 @@ async def run_node(
         link.close()
     if server is not None:
         server.close()
+        if handlers:  # the accepted links end as they are closed: let them
+            await asyncio.wait(set(handlers), timeout=TLS_SHUTDOWN_SECONDS + 1)
         await server.wait_closed()
     await asyncio.gather(*keepers, return_exceptions=True)

@@ -60,6 +60,9 @@ EMPTY_UPDATE = b"\x00\x00"
 MAX_FRAME = 16 * 1024 * 1024
 HEADER = struct.Struct(">IB")
 HELLO_SECONDS = 10.0
+#: How long closing a link waits for the other side's TLS goodbye: a desk that is cut off
+#: never answers, and a desk must stop promptly (asyncio would wait 30 s).
+TLS_SHUTDOWN_SECONDS = 2.0
 #: Desks whose updates are ignored: a board only shows what it is sent.
 LISTEN_ONLY_ROLES = ("board",)
 
@@ -381,13 +384,19 @@ async def serve(
     revoked: Collection[str] = (),
     on_link: Callable[[Link], None] | None = None,
     presence: Presence | None = None,
+    handlers: set[asyncio.Task] | None = None,
 ) -> asyncio.Server:
-    """Accept links from the centre's desks on ``host:port``."""
+    """Accept links from the centre's desks on ``host:port``; ``handlers`` holds the task
+    of each link accepted while it runs, for a clean stop to wait for."""
     from cnaim_desk.sync.pki import server_context
 
     context = server_context(files)
 
     async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        if handlers is not None and task is not None:
+            handlers.add(task)
+            task.add_done_callback(handlers.discard)
         address = writer.get_extra_info("peername")
         link = Link(
             journal, files, reader, writer, accepting=True, revoked=revoked, presence=presence
@@ -401,7 +410,9 @@ async def serve(
         except (ssl.SSLError, ConnectionError, OSError) as error:
             log.warning("link from %s broken: %s", address, error)
 
-    return await asyncio.start_server(accept, host, port, ssl=context)
+    return await asyncio.start_server(
+        accept, host, port, ssl=context, ssl_shutdown_timeout=TLS_SHUTDOWN_SECONDS
+    )
 
 
 async def connect(
@@ -418,7 +429,9 @@ async def connect(
     from cnaim_desk.sync.pki import client_context
 
     try:
-        reader, writer = await asyncio.open_connection(host, port, ssl=client_context(files))
+        reader, writer = await asyncio.open_connection(
+            host, port, ssl=client_context(files), ssl_shutdown_timeout=TLS_SHUTDOWN_SECONDS
+        )
     except (ssl.SSLError, ConnectionError, OSError) as error:
         raise LinkRefused(f"cannot reach {host}:{port} ({error})") from None
     link = Link(journal, files, reader, writer, accepting=False, revoked=revoked, presence=presence)
