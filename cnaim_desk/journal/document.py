@@ -65,7 +65,11 @@ class ReplicatedDoc:
             self.doc.apply_update(update)
         finally:
             self.entries.unobserve(subscription)
-        return changed, self.doc.get_state() != before
+        # An entry can arrive ahead of an earlier update of the same writer: it is in the
+        # map at once, while the state vector waits for the gap to be filled. It is news
+        # all the same, to be stored and projected, or it would be lost on a restart and
+        # never asked for again (the state vectors would agree).
+        return changed, bool(changed) or self.doc.get_state() != before
 
     def insert(self, key: str, record: dict) -> bytes:
         """Add one entry; return the update that carries it, for storing and sending."""
@@ -116,6 +120,23 @@ def state_clocks(state: bytes) -> dict[int, int]:
     if position != len(state):
         raise ValueError("not a state vector")
     return clocks
+
+
+def encode_state(clocks: dict[int, int]) -> bytes:
+    """A state vector from each replication client's clock (``state_clocks`` reversed)."""
+    out = bytearray()
+
+    def varuint(value: int) -> None:
+        while value >= 0x80:
+            out.append((value & 0x7F) | 0x80)
+            value >>= 7
+        out.append(value)
+
+    varuint(len(clocks))
+    for client, clock in sorted(clocks.items(), reverse=True):
+        varuint(client)
+        varuint(clock)
+    return bytes(out)
 
 
 def holds_more(theirs: bytes, ours: bytes) -> bool:

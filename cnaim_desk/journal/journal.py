@@ -49,7 +49,9 @@ from cnaim_desk.journal.document import (
     centre_doc_name,
     day_doc_name,
     day_of,
+    encode_state,
     fresh_client_id,
+    state_clocks,
 )
 from cnaim_desk.journal.lock import DataDirLock
 from cnaim_desk.journal.projection import Change, DeskEntry, HistoryKeys, Projector
@@ -147,6 +149,9 @@ class Journal:
             self.read_engine = store.open_engine(path)
         self._write_lock = threading.RLock()
         self._listeners: list[Listener] = []
+        self._recovering: bool | None = None  # read from the folder when first asked
+        self._commits = 0  # commits told to the listeners: what ``held`` counted at
+        self._held: dict[str, tuple[int, int]] = {}
         self.client_id = fresh_client_id()
         self._boot = secrets.token_hex(4)
         self._seq = 0
@@ -211,6 +216,7 @@ class Journal:
                 # this desk issued today is only on the other desks now; numbering anew
                 # before they sent it back would give the same codes twice.
                 journal.data_dir.recovering_path.touch()
+                journal._recovering = True
             config, signer = parts.config, parts.signer
             can_register = journal.seal is None or journal.seal.can_sign
             if config.desk not in journal.registry() and can_register:
@@ -296,6 +302,7 @@ class Journal:
         return lambda: self._listeners.remove(listener)
 
     def _notify(self, change: Change) -> None:
+        self._commits += 1
         for listener in list(self._listeners):
             try:
                 listener(change)
@@ -536,6 +543,23 @@ class Journal:
         with self._write_lock:
             return self._doc(doc_name).update_since(state)
 
+    def diff_for(
+        self, doc_name: str, state: bytes | None, *, own_only: bool = False
+    ) -> tuple[bytes, bytes]:
+        """What a desk that held ``state`` of a document lacks, and its state once it has
+        it, taken at one moment. ``own_only``: only what this desk wrote itself (what
+        others wrote reaches that desk from them)."""
+        with self._write_lock:
+            doc = self._doc(doc_name)
+            ours = doc.doc.get_state()
+            if not own_only or not state:
+                return doc.update_since(state), ours
+            mine, theirs = state_clocks(ours), state_clocks(state)
+            held = mine | {self.client_id: theirs.get(self.client_id, 0)}
+            update = doc.update_since(encode_state(held))
+            theirs[self.client_id] = mine.get(self.client_id, 0)
+            return update, encode_state(theirs)
+
     def state_of(self, doc_name: str) -> bytes:
         """This desk's replication state of a document (its state vector)."""
         with self._write_lock:
@@ -597,9 +621,16 @@ class Journal:
         return history
 
     def held(self, docs: Iterable[str]) -> dict[str, int]:
-        """How many entries (events, desks) this desk holds of each document."""
-        with self._write_lock:
-            return {name: len(self._doc(name).entries) for name in docs}
+        """How many entries (events, desks) this desk holds of each document; counted
+        once per commit (the sync asks often, and must not wait on a commit's fsync)."""
+        held = {}
+        for name in docs:
+            cached = self._held.get(name)
+            if cached is None or cached[0] != self._commits:
+                with self._write_lock:
+                    cached = self._held[name] = (self._commits, len(self._doc(name).entries))
+            held[name] = cached[1]
+        return held
 
     # -- the queue operations ------------------------------------------------------------
 
@@ -694,13 +725,16 @@ class Journal:
     def recovering(self) -> bool:
         """Whether this desk lost its journal and has not yet had today's queue back from
         another desk: it issues no ticket until it has (see :meth:`recovered`)."""
-        return self.data_dir.recovering_path.exists()
+        if self._recovering is None:
+            self._recovering = self.data_dir.recovering_path.exists()
+        return self._recovering
 
     def recovered(self, reason: str) -> None:
         """Today's queue is back (or staff chose to go on without it): issue again."""
         if self.recovering:
             self.data_dir.recovering_path.unlink(missing_ok=True)
-            log.warning("this desk issues tickets again: %s", reason)
+            self._recovering = False
+            log.info("this desk issues tickets again: %s", reason)
             self._notify(Change(doc=self.today_doc(), origin="recovered"))
 
     def _receptions(self) -> list[str]:

@@ -72,6 +72,10 @@ def prepare_schema(engine: Engine) -> bool:
             for table in tables.PROJECTION_TABLES:
                 table.__table__.drop(connection, checkfirst=True)
         SQLModel.metadata.create_all(connection)
+        # Indexes added since a schema version: made on a file of that version too (an
+        # index holds no data, so the file needs no rebuild for it).
+        for index in tables.EventRow.__table__.indexes:
+            index.create(connection, checkfirst=True)
         if version < tables.SCHEMA_VERSION:
             connection.exec_driver_sql(f"PRAGMA user_version = {tables.SCHEMA_VERSION}")
     return upgraded

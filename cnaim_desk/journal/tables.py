@@ -30,6 +30,8 @@ class EventRow(SQLModel, table=True):
     has not arrived yet)."""
 
     __tablename__ = "event"
+    #: A ticket's fold reads its day's closing with its own events: found by (doc, op).
+    __table_args__ = (Index("ix_event_doc_op", "doc", "op"),)
     key: str = Field(primary_key=True)
     doc: str = Field(index=True)
     ticket: str = Field(index=True)

@@ -287,5 +287,5 @@ def join(root: Path, enrolment: Enrolment, *, resources: Path) -> Journal:
         data_dir.config_path.unlink(missing_ok=True)
         raise
     journal.ingest(centre_doc_name(config.centre), enrolment.centre_document, origin="enrolment")
-    journal.data_dir.recovering_path.unlink(missing_ok=True)  # a new desk has lost nothing
+    journal.recovered("a new desk has lost nothing")
     return journal

@@ -131,6 +131,14 @@ async def run_node(
     which desks are reachable, and the journal asks it for the quota shares."""
     links = [] if links is None else links
     presence = presence or Presence(journal.config.desk)
+
+    def linked_now() -> set[str]:
+        return {link.peer.desk for link in links if link.open and link.peer is not None}
+
+    def adopt(link: Link) -> None:
+        link.siblings = linked_now
+        links.append(link)
+
     journal.reachable = presence.alive
     server = None
     handlers: set[asyncio.Task] = set()
@@ -140,7 +148,7 @@ async def run_node(
             files,
             *listen,
             revoked=RevokedDesks(journal),
-            on_link=links.append,
+            on_link=adopt,
             presence=presence,
             handlers=handlers,
         )
@@ -158,7 +166,7 @@ async def run_node(
 
     def keep(host: str, port: int) -> asyncio.Task:
         return asyncio.create_task(
-            keep_linked(journal, files, host, port, stop, links.append, remembered, presence)
+            keep_linked(journal, files, host, port, stop, adopt, remembered, presence)
         )
 
     keepers = [keep(host, port) for host, port in addresses]

@@ -161,16 +161,17 @@ async def greet(
     return peer
 
 
-def read_status(body: bytes) -> tuple[dict[str, float], dict[str, int]]:
-    """A STATUS: the desks the sender heard from (seconds ago), and the events it holds
-    of each shared day; LinkRefused when it is not that."""
+def read_status(body: bytes) -> tuple[dict[str, float], dict[str, int], frozenset[str]]:
+    """A STATUS: the desks the sender heard from (seconds ago), the events it holds of
+    each shared day, and the desks it is linked with; LinkRefused when it is not that."""
     try:
         status = json.loads(body)
         heard = {str(d): float(age) for d, age in dict(status.get("heard", {})).items()}
         held = {str(doc): int(count) for doc, count in dict(status.get("held", {})).items()}
+        links = frozenset(str(desk) for desk in list(status.get("links", [])))
     except (ValueError, TypeError, AttributeError):
         raise LinkRefused("a status that cannot be read") from None
-    return heard, held
+    return heard, held, links
 
 
 @dataclass
@@ -194,6 +195,13 @@ class Link:
     last_heard: float = 0.0
     #: How many events of each shared day the other desk said it holds (its STATUS).
     peer_held: dict[str, int] = field(default_factory=dict)
+    #: The desks the other desk said it is linked with directly (its STATUS): what they
+    #: write reaches it without this desk passing it on.
+    peer_links: frozenset[str] = frozenset()
+    #: The documents whose state vector this desk sent in this round of the exchange.
+    _asked: set[str] = field(default_factory=set)
+    #: The links of this desk, for its STATUS (set by the node).
+    siblings: Callable[[], Collection[str]] | None = None
 
     @property
     def open(self) -> bool:
@@ -263,13 +271,19 @@ class Link:
                 await self.writer.drain()
 
     def _send_states(self) -> None:
-        for doc in self.journal.shared_documents():
+        self._asked = set(self.journal.shared_documents())
+        for doc in self._asked:
             self._send(STATE, document_body(doc, self.journal.state_of(doc)))
 
     def _send_status(self) -> None:
         heard = self.presence.ages() if self.presence is not None else {}
         held = {} if self.feeds_board else self.journal.held(self.journal.shared_days())
-        status = {"heard": {desk: round(age, 2) for desk, age in heard.items()}, "held": held}
+        links = sorted(self.siblings()) if self.siblings is not None else []
+        status = {
+            "heard": {desk: round(age, 2) for desk, age in heard.items()},
+            "held": held,
+            "links": links,
+        }
         self._send(STATUS, json.dumps(status).encode())
 
     def _send_feed(self) -> None:
@@ -299,10 +313,10 @@ class Link:
         if kind == HELLO:
             raise LinkRefused("a second introduction")
         if kind == STATUS:
-            heard, held = read_status(body)
+            heard, held, links = read_status(body)
             if self.presence is not None:
                 self.presence.learn(heard)
-            self.peer_held = held
+            self.peer_held, self.peer_links = held, links
             self._check_recovered()
             return
         if kind == FEED:
@@ -316,15 +330,16 @@ class Link:
         if not self._shared(doc):
             raise LinkRefused(f"a document that is not this centre's ({doc!r})")
         if kind == STATE:
-            update = self.journal.updates_for(doc, payload or None)
+            update, ours = self.journal.diff_for(doc, payload or None)
             if update != EMPTY_UPDATE:
                 self._send(UPDATE, document_body(doc, update))
-            ours = self._peer_state[doc] = self.journal.state_of(doc)
+            self._peer_state[doc] = ours
             try:
                 more = bool(payload) and holds_more(payload, ours)
             except ValueError:
                 raise LinkRefused("a state vector that cannot be read") from None
-            if more:  # a day this desk lacks (or lacks part of): ask for it in turn
+            if more and doc not in self._asked:  # a day only the other has: ask for it
+                self._asked.add(doc)
                 self._send(STATE, document_body(doc, ours))
             await self.writer.drain()
         elif kind == UPDATE:
@@ -356,10 +371,16 @@ class Link:
             return
         if change.origin == self.origin:
             return
-        known = self._peer_state.get(change.doc)
-        update = self.journal.updates_for(change.doc, known)
-        self._peer_state[change.doc] = self.journal.state_of(change.doc)
-        self._send(UPDATE, document_body(change.doc, update))
+        relayed = change.origin.startswith("link:")
+        if relayed and change.origin[5:] in self.peer_links:
+            return  # it hears that desk itself; a gap is found by the anti-entropy
+        # This desk's own change: only what it wrote, so that what others wrote does not
+        # travel again through every desk of a mesh; a relayed one: all the other lacks.
+        update, self._peer_state[change.doc] = self.journal.diff_for(
+            change.doc, self._peer_state.get(change.doc), own_only=not relayed
+        )
+        if update != EMPTY_UPDATE:
+            self._send(UPDATE, document_body(change.doc, update))
 
     def _send(self, kind: int, body: bytes) -> None:
         if not self._closed:

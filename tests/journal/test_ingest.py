@@ -327,3 +327,21 @@ def test_an_update_that_does_not_decode_is_refused_and_not_stored(pair, db):
     # The desk goes on: the next real update is taken as usual.
     assert a.ingest(a.today_doc(), b.updates_for(b.today_doc())).tickets
     assert a.check().ok
+
+
+def test_updates_that_arrive_out_of_order_are_all_kept(pair, reopen):
+    """A desk's later update can arrive before an earlier one (a relay, a resend): each
+    is stored and projected as it comes, and all are there after a restart."""
+    a, b = pair
+    day = b.today_doc()
+    tickets = [b.issue("SS") for _ in range(3)]
+    for update in reversed(b.stored_updates(day)):
+        a.ingest(day, update, origin="link:R2")
+    assert sorted(t.id for t in a.reader.run(lambda q: q.tickets(a.today().isoformat()))) == (
+        sorted(t.id for t in tickets)
+    )
+    a = reopen(a)
+    assert a.held([day]) == b.held([day]) == {day: 3}
+    report = a.check()
+    assert report.ok, report.problems
+    assert report.tickets == 3
