@@ -133,6 +133,24 @@ class HistoryKeys:
         return cls(str(data["before"]), {d: e for d, e in entries.items() if e is not None})
 
 
+#: Keys per ``IN (...)`` query: well under SQLite's limit on bound parameters.
+CHUNK = 500
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def _rows_by(session: Session, table: type, column, keys: Sequence[str]) -> dict:
+    """The rows of ``table`` whose ``column`` is one of ``keys``, by that value."""
+    found = {}
+    for chunk in _chunks(list(dict.fromkeys(keys))):
+        for row in session.exec(select(table).where(col(column).in_(chunk))):
+            found[getattr(row, column.key)] = row
+    return found
+
+
 def event_from_row(row: EventRow) -> Event:
     key = EventKey(row.desk, row.boot, row.seq)
     return Event(key, row.ticket, Op(row.op), Hlc.parse(row.hlc), json.loads(row.data))
@@ -281,8 +299,7 @@ class Projector:
         for update in updates:
             changed, _ = doc.apply(update)
             tickets |= self.ingest_events(session, name, changed, "rebuild", refold=False).tickets
-        for ticket in sorted(tickets):
-            self.refold(session, name, ticket)
+        self.refold_many(session, name, tickets)
 
     # -- projecting --------------------------------------------------------------------
 
@@ -321,10 +338,13 @@ class Projector:
         counters: set[str] = set()
         calls: list[str] = []
         quarantined = 0
+        # One query for the events already stored, not one lookup (and flush) per event:
+        # a desk back after an hour apart takes in hundreds at once.
+        seen = _rows_by(session, EventRow, EventRow.key, [str(event.key) for event, _ in items])
         for event, signature in items:
             key = str(event.key)
             data_text = _data_text(event)
-            stored = session.get(EventRow, key)
+            stored = seen.get(key)
             if stored is not None:
                 if (stored.sig, stored.data, stored.hlc) != (signature, data_text, str(event.hlc)):
                     record = event.to_record(signature)
@@ -335,20 +355,19 @@ class Projector:
                 continue
             if origin != "local":
                 self._clock.observe(event.hlc)
-            session.add(
-                EventRow(
-                    key=key,
-                    doc=doc_name,
-                    ticket=event.ticket,
-                    op=event.op.value,
-                    hlc=str(event.hlc),
-                    desk=event.key.desk,
-                    boot=event.key.boot,
-                    seq=event.key.seq,
-                    data=data_text,
-                    sig=signature,
-                )
+            seen[key] = EventRow(
+                key=key,
+                doc=doc_name,
+                ticket=event.ticket,
+                op=event.op.value,
+                hlc=str(event.hlc),
+                desk=event.key.desk,
+                boot=event.key.boot,
+                seq=event.key.seq,
+                data=data_text,
+                sig=signature,
             )
+            session.add(seen[key])
             ops.add(event.op)
             if event.op in TICKET_OPS:
                 tickets.add(event.ticket)
@@ -366,8 +385,7 @@ class Projector:
         session.flush()
         conflicts: list[tuple[str, str]] = []
         if refold:
-            for ticket in sorted(tickets):
-                conflicts.extend(self.refold(session, doc_name, ticket))
+            conflicts = self.refold_many(session, doc_name, tickets)
         return Change(
             doc=doc_name,
             origin=origin,
@@ -432,7 +450,46 @@ class Projector:
 
     def refold(self, session: Session, doc_name: str, ticket: str) -> list[tuple[str, str]]:
         """Fold a ticket's events again and write its row; return the conflicts found."""
-        rows = self._ticket_rows(session, doc_name, ticket)
+        return self.refold_many(session, doc_name, [ticket])
+
+    def refold_many(
+        self, session: Session, doc_name: str, tickets: Iterable[str]
+    ) -> list[tuple[str, str]]:
+        """Fold these tickets' events again and write their rows; return the conflicts
+        found. Their events, the day's closings and their rows are read in a few queries."""
+        tickets = sorted(set(tickets))
+        if not tickets:
+            return []
+        session.flush()
+        closings = list(
+            session.exec(
+                select(EventRow).where(EventRow.doc == doc_name, EventRow.op == Op.DAY_CLOSED.value)
+            )
+        )
+        events: dict[str, list[EventRow]] = {ticket: [] for ticket in tickets}
+        for chunk in _chunks(tickets):
+            for row in session.exec(select(EventRow).where(col(EventRow.ticket).in_(chunk))):
+                events[row.ticket].append(row)
+        rows = _rows_by(session, TicketRow, TicketRow.id, tickets)
+        conflicts: list[tuple[str, str]] = []
+        with session.no_autoflush:
+            for ticket in tickets:
+                conflicts.extend(
+                    self._refold_rows(
+                        session, doc_name, ticket, events[ticket] + closings, rows.get(ticket)
+                    )
+                )
+        session.flush()
+        return conflicts
+
+    def _refold_rows(
+        self,
+        session: Session,
+        doc_name: str,
+        ticket: str,
+        rows: list[EventRow],
+        existing: TicketRow | None,
+    ) -> list[tuple[str, str]]:
         result = fold(event_from_row(row) for row in rows)
         reasons = {str(c.event.key): c.reason for c in result.conflicts}
         pending = {str(e.key) for e in result.pending}
@@ -447,7 +504,6 @@ class Projector:
         state = result.state
         if state is not None:
             values = _ticket_values(state, len(reasons))
-            existing = session.get(TicketRow, ticket)
             if existing is None:
                 appointment = state.appointment_at.isoformat() if state.appointment_at else None
                 session.add(
@@ -469,5 +525,4 @@ class Projector:
             else:
                 for name, value in values.items():
                     setattr(existing, name, value)
-        session.flush()
         return list(reasons.items())
