@@ -27,6 +27,8 @@ BENCHMARKS = (
     "board_repaint",
     "ticket_printing",
     "sync_call",
+    "sync_converge",
+    "sync_mesh",
 )
 
 

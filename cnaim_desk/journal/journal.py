@@ -14,6 +14,7 @@ import logging
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -152,6 +153,7 @@ class Journal:
         self._recovering: bool | None = None  # read from the folder when first asked
         self._commits = 0  # commits told to the listeners: what ``held`` counted at
         self._held: dict[str, tuple[int, int]] = {}
+        self._shared_days: tuple[int, float, list[str]] | None = None
         self.client_id = fresh_client_id()
         self._boot = secrets.token_hex(4)
         self._seq = 0
@@ -572,7 +574,17 @@ class Journal:
     def shared_days(self) -> list[str]:
         """The day documents desks exchange: today's, every earlier day still open here,
         and the days just before today even when closed, so that what one desk did late
-        yesterday reaches a desk that closed the day without it."""
+        yesterday reaches a desk that closed the day without it. (Asked by every link
+        every few seconds: read again only after a commit, or a second later.)"""
+        now = time.monotonic()
+        cached = self._shared_days
+        if cached is not None and cached[0] == self._commits and now - cached[1] < 1.0:
+            return list(cached[2])
+        days = self._read_shared_days()
+        self._shared_days = (self._commits, now, days)
+        return list(days)
+
+    def _read_shared_days(self) -> list[str]:
         today = self.today()
         recent = (today - timedelta(days=SHARED_PAST_DAYS)).isoformat()
         with Session(self.read_engine) as session:
