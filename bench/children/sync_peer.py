@@ -2,8 +2,9 @@
 ADDRESS and, for each call that arrives, prints ``SEEN <ticket id> <monotonic ns>`` (the
 system-wide monotonic clock, comparable with the parent's on the same machine).
 
-Usage: ``python sync_peer.py DATA_DIR ADDRESS``. It prints ``READY`` once linked, and
-stops at end of input.
+Usage: ``python sync_peer.py DATA_DIR ADDRESS [OFFSET_MS]`` (OFFSET_MS: how far the
+centre's clock runs ahead of the wall clock, as the parent's desk). It prints ``READY``
+once linked, and stops at end of input.
 """
 
 import asyncio
@@ -12,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+from cnaim_desk.domain.clock import wall_clock_ms
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.node import parse_address, run_node
@@ -20,7 +22,13 @@ from cnaim_desk.sync.pki import PkiFiles
 
 def main() -> int:
     data_dir, address = Path(sys.argv[1]), parse_address(sys.argv[2])
-    journal = Journal.open(data_dir, resources=resources_dir(), purpose="bench sync peer")
+    offset = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    journal = Journal.open(
+        data_dir,
+        resources=resources_dir(),
+        purpose="bench sync peer",
+        now_ms=lambda: wall_clock_ms() + offset,
+    )
     seen = set()
 
     def on_change(change) -> None:
