@@ -344,9 +344,15 @@ class Link:
             await self.writer.drain()
         elif kind == UPDATE:
             try:
-                await asyncio.to_thread(self.journal.ingest, doc, payload, origin=self.origin)
+                change = await asyncio.to_thread(
+                    self.journal.ingest, doc, payload, origin=self.origin
+                )
             except Exception as error:  # an update pycrdt cannot read, a full disk...
                 raise LinkRefused(f"an update that could not be applied ({error})") from None
+            if change.quarantined:  # kept for the report (journal check), never projected
+                raise LinkRefused(
+                    f"{change.quarantined} event(s) that do not verify, quarantined in {doc}"
+                )
             self._check_recovered()
 
     def _check_recovered(self) -> None:

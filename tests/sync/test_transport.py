@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from cnaim_desk.domain.clock import Hlc
+from cnaim_desk.domain.events import Op
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
 from cnaim_desk.sync.board import BoardFeeds, follow
@@ -34,6 +36,7 @@ from cnaim_desk.sync.transport import (
     read_frame,
     serve,
 )
+from tests.journal.conftest import Forge
 from tests.sync.centre import knows, make_centre
 
 SECONDS = 5.0
@@ -169,6 +172,79 @@ def test_garbage_on_the_link_ends_it_and_nothing_is_applied(desks, garbage, capl
     assert first.document_names() == documents_before
     assert [first.stored_updates(doc) for doc in documents_before] == stored_before
     assert any("refused" in record.getMessage() for record in caplog.records)
+
+
+def _forged_prefix(first, second):
+    """An event R2 signed with its own key, filed under R1's name."""
+    day = first.today_doc()
+    record = Forge.record(
+        Forge.signer_of(second), day, "R1:0badf00d:1", Op.ISSUED, Hlc(second.clock.now_ms()),
+        {"service": "SS", "number": "150", "code": "S150", "language": "pt",
+         "priority": "", "group_size": "1"},
+    )  # fmt: skip
+    return "R1:0badf00d:1", Forge.update({"R1:0badf00d:1": record}), "does not verify"
+
+
+def _overwritten(first, second):
+    """R2's ticket, then other content under the same key."""
+    day = first.today_doc()
+    original = second.issue("SS", language="en")
+    base = second.updates_for(day)
+    first.ingest(day, base)
+    rival = Forge.record(
+        Forge.signer_of(second), day, original.id, Op.ISSUED, Hlc(second.clock.now_ms()),
+        {"service": "AIMA", "number": "201", "code": "A201", "language": "ru"},
+    )  # fmt: skip
+    return original.id, Forge.update({original.id: rival}, base=base), "overwrites"
+
+
+def _invalid(first, second):
+    """A well-signed event for a service this centre does not have."""
+    day = first.today_doc()
+    key = f"R2:{second._boot}:99"
+    record = Forge.record(
+        Forge.signer_of(second), day, key, Op.ISSUED, Hlc(second.clock.now_ms()),
+        {"service": "XX", "number": "200", "code": "X200", "language": "pt",
+         "priority": "", "group_size": "1"},
+    )  # fmt: skip
+    return key, Forge.update({key: record}), "XX"
+
+
+@pytest.mark.parametrize("forged", [_forged_prefix, _overwritten, _invalid])
+def test_events_that_do_not_verify_end_the_link_and_nothing_is_projected(desks, forged, caplog):
+    first, second = desks
+    key, update, reason = forged(first, second)
+    day = first.today_doc()
+    before = {t.id: t.status for t in first.reader.run(lambda q: q.tickets(day[-10:]))}
+
+    async def scenario():
+        server = await serve(first, files(first), "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", port, ssl=client_context(files(second))
+        )
+        await greet(
+            reader, writer, files(second), Introduction("lisboa", "R2", "reception"),
+            accepting=False,
+        )  # fmt: skip
+        writer.write(frame(UPDATE, document_body(day, update)))
+        await writer.drain()
+        with contextlib.suppress(ConnectionError, ssl.SSLError):
+            while await asyncio.wait_for(reader.read(65536), SECONDS):
+                pass  # the accepting desk ends the link
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(scenario())
+    after = {t.id: t.status for t in first.reader.run(lambda q: q.tickets(day[-10:]))}
+    assert after == before  # nothing projected, nothing changed
+    with sqlite3.connect(first.data_dir.database_path) as db:
+        quarantined = db.execute("SELECT key, reason FROM quarantine").fetchall()
+    assert [k for k, _ in quarantined] == [key]
+    assert reason in quarantined[0][1]
+    assert any("do not verify" in record.getMessage() for record in caplog.records)
 
 
 def test_a_board_is_fed_calls_counts_and_waits_and_what_it_writes_is_ignored(tmp_path, desks):
