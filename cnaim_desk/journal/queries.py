@@ -393,6 +393,8 @@ class QueueQueries:
         row = self.session.execute(select(_TICKETS).where(condition)).first()
         if row is None:
             return None
+        if row.status not in _QUEUE_STATUSES:  # at a counter or done: no place in a queue
+            return _view(row, None, None)
         queue = self.ordered_queue(row.day, [row.service], lawyers=None)
         positions, waits = self._positions(row.day, queue)
         return _view(row, positions.get(row.id), waits.get(row.id))
