@@ -7,7 +7,7 @@ counters (8 desks, 2 of them reception desks, with ``--quick``). Each desk runs
 ``children/mesh_desk.py``: it accepts links on its own loopback port and links to every
 desk with a higher id (``run_node`` with the peers given and discovery off), so every pair
 of desks has one link. Once all are linked, the day starts at the same moment everywhere:
-the reception desks issue 5,000 tickets (400 with ``--quick``) at a steady pace over 40 min
+the reception desks issue 5,000 tickets (400 with ``--quick``) at a steady pace over 20 min
 (20 s), each service's quota shared between them and the rest to the services without
 one; each counter opens, calls the next person in its own view of the queue, serves them
 (1-3 s; 0.2-0.4 s quick) and finishes, as long as anyone waits. Two counters may call the
@@ -57,7 +57,7 @@ NAME = "sync_mesh"
 START_SECONDS = 180.0  # every desk open (30 interpreters starting on the shared cores)
 LINK_SECONDS = 150.0  # every desk linked with every other
 REPORT_SECONDS = 60.0
-DAY_SECONDS = 2400.0
+DAY_SECONDS = 1200.0
 SERVE_SECONDS, QUICK_SERVE_SECONDS = (1.0, 3.0), (0.2, 0.4)
 TICKETS, QUICK_TICKETS = 5000, 400
 #: The doors close this long after the day's last planned arrival: a reception desk
@@ -268,7 +268,7 @@ def run(quick: bool = False) -> Outcome:
     # free at different moments as in a real centre rather than all at each arrival.
     day_seconds = 20.0 if quick else DAY_SECONDS
     closing_seconds = day_seconds + CLOSING_GRACE_SECONDS
-    settle_seconds = 45.0 if quick else 180.0
+    settle_seconds = 45.0 if quick else 900.0
     desks = centre_desks(receptions, counters)
     outcome = Outcome(NAME)
     root = scratch_dir("mesh")

@@ -47,6 +47,10 @@ from cnaim_desk.sync.node import parse_address, run_node
 from cnaim_desk.sync.pki import PkiFiles
 
 FINAL = ("done", "no_show", "cancelled", "closed")
+#: A free counter looks at its queue again after this many seconds (low, high).
+IDLE_SECONDS = (1.0, 3.0)
+#: And takes a moment between two people.
+BETWEEN_SECONDS = (0.2, 1.0)
 _print_lock = threading.Lock()
 
 
@@ -308,14 +312,16 @@ class Desk:
             return
         self.journal.set_counter(self.me, "open", [])
         while not self.stopping.is_set():
-            self.arrived.clear()
             try:
                 ticket = self.journal.call_next(self.me)
             except (TransitionRefused, TicketNotFound):
                 self.done["lost_calls"] += 1
                 continue
             if ticket is None:
-                self.arrived.wait(1.0)  # until something arrives (the window's refresh)
+                # as staff do: a look at the queue every few seconds, not a pounce on
+                # every arrival by every counter at once
+                if self.stopping.wait(chooser.uniform(*IDLE_SECONDS)):
+                    return
                 continue
             self.done["called"] += 1
             if self.stopping.wait(chooser.uniform(low, high)):
@@ -328,6 +334,8 @@ class Desk:
                 # another counter called the same person first (its call reached this
                 # desk after this desk's own): that counter serves them
                 self.done["lost_calls"] += 1
+            if self.stopping.wait(chooser.uniform(*BETWEEN_SECONDS)):
+                return  # a moment between two people
 
     def work(self, start_ns: int) -> None:
         if self.profilers is not None:
