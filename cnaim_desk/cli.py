@@ -668,6 +668,24 @@ def cmd_journal_rebuild(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_journal_recovered(args: argparse.Namespace) -> int:
+    with _writer(args, "cnaim-desk journal recovered") as journal:
+        if not journal.recovering:
+            raise Refused(
+                f"Desk {journal.config.desk} is not waiting for today's queue: nothing to do."
+            )
+        journal.recovered("staff chose to go on without the other desks")
+        known = journal.reader.run(lambda q: q.tickets(journal.today().isoformat()))
+    if args.json:
+        _print_json({"desk": journal.config.desk, "recovering": False, "tickets": len(known)})
+    else:
+        print(
+            f"Desk {journal.config.desk} gives tickets again, knowing {len(known)} of today's. "
+            "Its numbers may repeat those it gave earlier today: check the codes people hold."
+        )
+    return EXIT_DONE
+
+
 # -- the parser ----------------------------------------------------------------------------
 
 
@@ -936,6 +954,13 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild = actions.add_parser("rebuild", help="recreate the tables from the events")
     _json_flag(rebuild)
     rebuild.set_defaults(handler=cmd_journal_rebuild)
+    recovered = actions.add_parser(
+        "recovered",
+        help="let a desk that lost its journal give tickets without waiting for the other "
+        "desks (its numbers may repeat the morning's)",
+    )
+    _json_flag(recovered)
+    recovered.set_defaults(handler=cmd_journal_recovered)
     return parser
 
 

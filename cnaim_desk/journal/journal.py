@@ -212,8 +212,9 @@ class Journal:
         parts = _DeskFiles.read(root, resources)
         lock = DataDirLock(parts.data_dir.root, purpose)
         try:
+            lost = not parts.data_dir.database_path.exists()
             journal = cls(*parts, lock=lock, now_ms=now_ms)
-            if journal.seal is not None and not journal.document_names():
+            if lost and journal.seal is not None:
                 # Keys and certificate but no journal: the disk was lost or replaced. What
                 # this desk issued today is only on the other desks now; numbering anew
                 # before they sent it back would give the same codes twice.

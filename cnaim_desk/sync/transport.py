@@ -261,18 +261,24 @@ class Link:
         last_states = time.monotonic()
         while not self._closed:
             await asyncio.sleep(STATUS_SECONDS)
-            if self.feeds_board:
-                self._send_feed()
-            elif time.monotonic() - last_states >= ANTI_ENTROPY_SECONDS:
-                last_states = time.monotonic()
-                self._send_states()
-            self._send_status()
-            with contextlib.suppress(ConnectionError):
+            try:
+                if self.feeds_board:
+                    self._send_feed()
+                elif time.monotonic() - last_states >= ANTI_ENTROPY_SECONDS:
+                    last_states = time.monotonic()
+                    self._send_states()
+                self._send_status()
                 await self.writer.drain()
+            except ConnectionError:
+                pass  # the link is going: its reader ends it
+            except Exception:  # the journal unreadable, say: end the link, it is retried
+                log.exception("the link with %s failed", self.peer.desk if self.peer else "?")
+                self.close()
 
     def _send_states(self) -> None:
-        self._asked = set(self.journal.shared_documents())
-        for doc in self._asked:
+        docs = self.journal.shared_documents()  # the registry first: days verify against it
+        self._asked = set(docs)
+        for doc in docs:
             self._send(STATE, document_body(doc, self.journal.state_of(doc)))
 
     def _send_status(self) -> None:

@@ -165,3 +165,22 @@ def test_two_desks_sync_as_separate_processes_and_stop_cleanly_on_sigterm(tmp_pa
             if process is not None:
                 assert process.wait(timeout=20) == 0, process.stderr.read()
     assert _codes(cli, first) == ["A200", "S100"]  # slots 1 and 2: no number twice
+
+
+def test_a_desk_that_lost_its_journal_waits_or_goes_on_alone_when_told(tmp_path, cli):
+    from tests.sync.centre import make_centre
+
+    supervisor, desk = make_centre(tmp_path, ("R2", "reception"))
+    desk.issue("SS")  # the morning's S200, now only on R1
+    root = desk.data_dir.root
+    supervisor.close()
+    desk.close()
+    for name in ("journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"):
+        (root / name).unlink(missing_ok=True)
+    cli("ticket", "issue", "--service", "SS", data_dir=root).refused("lost its journal")
+    cli("journal", "recovered", data_dir=tmp_path / "R1").refused("not waiting")
+    told = cli("journal", "recovered", "--json", data_dir=root).expect(0).json()
+    assert told == {"desk": "R2", "recovering": False, "tickets": 0}
+    ticket = cli("ticket", "issue", "--service", "SS", "--json", data_dir=root).expect(0).json()
+    assert ticket["code"] == "S200"  # what staff were warned of: the morning's number again
+    cli("journal", "recovered", data_dir=root).refused("not waiting")
