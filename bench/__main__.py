@@ -97,13 +97,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  done in {outcome.seconds:.1f} s", file=sys.stderr, flush=True)
         outcomes.append(outcome)
         gc.collect()
+        # Written after each benchmark: a run stopped before its end keeps what it measured.
+        text = table(outcomes, facts, args.quick)
+        write_json(args.json, outcomes, facts, args.quick)
+        readme_updated = args.update_readme and update_readme(text)
 
-    text = table(outcomes, facts, args.quick)
     print(text)
-    write_json(args.json, outcomes, facts, args.quick)
     print(f"\nResults written to {args.json}")
     if args.update_readme:
-        if update_readme(text):
+        if readme_updated:
             print("README.md: table updated between the bench markers.")
         else:
             print(

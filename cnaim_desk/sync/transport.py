@@ -58,6 +58,8 @@ ANTI_ENTROPY_SECONDS = 12.0
 EMPTY_UPDATE = b"\x00\x00"
 #: A day of a busy centre is a few megabytes of updates; a frame beyond this is refused.
 MAX_FRAME = 16 * 1024 * 1024
+#: What a link may hold unsent (the other desk reading slower than this one writes).
+MAX_BUFFERED = 4 * MAX_FRAME
 HEADER = struct.Struct(">IB")
 HELLO_SECONDS = 10.0
 #: How long closing a link waits for the other side's TLS goodbye: a desk that is cut off
@@ -234,7 +236,6 @@ class Link:
             else:
                 self._send_states()
             self._send_status()
-            await self.writer.drain()
             ticker = asyncio.create_task(self._tick())
             while True:
                 kind, body = await read_frame(self.reader)
@@ -347,7 +348,9 @@ class Link:
             if more and doc not in self._asked:  # a day only the other has: ask for it
                 self._asked.add(doc)
                 self._send(STATE, document_body(doc, ours))
-            await self.writer.drain()
+            # No drain here: a desk that waited for the other to read while reading
+            # nothing itself would deadlock with one doing the same (both answering
+            # the other's STATE with a large UPDATE). The ticker drains.
         elif kind == UPDATE:
             try:
                 change = await asyncio.to_thread(
@@ -395,8 +398,15 @@ class Link:
             self._send(UPDATE, document_body(change.doc, update))
 
     def _send(self, kind: int, body: bytes) -> None:
-        if not self._closed:
-            self.writer.write(frame(kind, body))
+        if self._closed:
+            return
+        self.writer.write(frame(kind, body))
+        if self.writer.transport.get_write_buffer_size() > MAX_BUFFERED:
+            # The other desk takes in less than this one sends: end the link rather
+            # than hold ever more in memory; it is made again, and the state vectors
+            # then say what is missing.
+            log.warning("the link with %s fell behind: ended", self.peer.desk if self.peer else "?")
+            self.close()
 
     def close(self) -> None:
         if self._closed:
