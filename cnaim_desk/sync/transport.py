@@ -58,8 +58,11 @@ ANTI_ENTROPY_SECONDS = 12.0
 EMPTY_UPDATE = b"\x00\x00"
 #: A day of a busy centre is a few megabytes of updates; a frame beyond this is refused.
 MAX_FRAME = 16 * 1024 * 1024
-#: What a link may hold unsent (the other desk reading slower than this one writes).
-MAX_BUFFERED = 4 * MAX_FRAME
+#: What a link may hold unsent (the other desk reading slower than this one writes)
+#: before it is ended; past ``BACKLOG`` it stops adding live updates (the next one sent,
+#: from what the other desk was last known to hold, carries all it missed).
+MAX_BUFFERED = 2 * MAX_FRAME
+BACKLOG = 1024 * 1024
 HEADER = struct.Struct(">IB")
 HELLO_SECONDS = 10.0
 #: How long closing a link waits for the other side's TLS goodbye: a desk that is cut off
@@ -386,6 +389,8 @@ class Link:
             return
         if change.origin == self.origin:
             return
+        if self.writer.transport.get_write_buffer_size() > BACKLOG:
+            return  # the other desk is behind: the next send carries this too
         relayed = change.origin.startswith("link:")
         if relayed and change.origin[5:] in self.peer_links:
             return  # it hears that desk itself; a gap is found by the anti-entropy
