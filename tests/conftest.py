@@ -112,3 +112,36 @@ def always_open_resources(tmp_path_factory, monkeypatch):
 
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@pytest.fixture
+def full_disk():
+    """``full_disk(journal)``: from then on the journal's file can grow no more, as on a
+    disk with no room left (SQLite's page limit on every writer connection gives the very
+    error a full disk does, "database or disk is full"). Room comes back at the end of
+    the test, or with ``full_disk.room(journal)``."""
+    from sqlalchemy import event
+
+    limited: list = []
+
+    def fill(journal) -> None:
+        with journal.engine.connect() as connection:
+            pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+
+        def limit(connection, _record) -> None:
+            connection.execute(f"PRAGMA max_page_count = {pages}")
+
+        journal.engine.dispose()  # connections made from now on carry the limit
+        event.listen(journal.engine, "connect", limit)
+        limited.append((journal, limit))
+
+    def room(journal) -> None:
+        for entry in [entry for entry in limited if entry[0] is journal]:
+            event.remove(journal.engine, "connect", entry[1])
+            limited.remove(entry)
+        journal.engine.dispose()
+
+    fill.room = room
+    yield fill
+    for journal, _ in list(limited):
+        room(journal)

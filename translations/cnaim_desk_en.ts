@@ -4,47 +4,47 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="44" />
+        <location filename="../cnaim_desk/ui/labels.py" line="45" />
         <source>called</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="45" />
+        <location filename="../cnaim_desk/ui/labels.py" line="46" />
         <source>recalled</source>
         <translation>recalled</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="46" />
+        <location filename="../cnaim_desk/ui/labels.py" line="47" />
         <source>started</source>
         <translation>started</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="47" />
+        <location filename="../cnaim_desk/ui/labels.py" line="48" />
         <source>finished</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="48" />
+        <location filename="../cnaim_desk/ui/labels.py" line="49" />
         <source>marked as a no-show</source>
         <translation>marked as a no-show</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="49" />
+        <location filename="../cnaim_desk/ui/labels.py" line="50" />
         <source>reinstated</source>
         <translation>reinstated</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="50" />
+        <location filename="../cnaim_desk/ui/labels.py" line="51" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="51" />
+        <location filename="../cnaim_desk/ui/labels.py" line="52" />
         <source>referred</source>
         <translation>referred</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="52" />
+        <location filename="../cnaim_desk/ui/labels.py" line="53" />
         <source>checked in</source>
         <translation>checked in</translation>
     </message>
@@ -567,98 +567,98 @@
 <context>
     <name>DesksDialog</name>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="124" />
-        <location filename="../cnaim_desk/ui/sync_status.py" line="125" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="126" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="127" />
         <source>Desks of the centre</source>
         <translation>Desks of the centre</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="128" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="130" />
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="129" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="131" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="130" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="132" />
         <source>Reach</source>
         <translation>Reach</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="131" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="133" />
         <source>Last heard</source>
         <translation>Last heard</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="132" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="134" />
         <source>Behind</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="135" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="137" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="140" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="142" />
         <source>reception</source>
         <translation>reception</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="141" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="143" />
         <source>counter</source>
         <translation>counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="142" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="144" />
         <source>board</source>
         <translation>board</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="147" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="149" />
         <source>revoked</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="149" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="151" />
         <source>linked</source>
         <translation>linked</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="151" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="153" />
         <source>through other desks</source>
         <translation>through other desks</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="152" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="154" />
         <source>out of reach</source>
         <translation>out of reach</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="156" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="158" />
         <source>now</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="158" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="160" />
         <source>not since this desk started</source>
         <translation>not since this desk started</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="159" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="161" />
         <source>{s} s ago</source>
         <translation>{s} s ago</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="165" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="167" />
         <source>in step</source>
         <translation>in step</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="166" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="168" />
         <source>{n} events behind</source>
         <translation>{n} events behind</translation>
     </message>
@@ -715,27 +715,27 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="93" />
+        <location filename="../cnaim_desk/ui/labels.py" line="104" />
         <source>Served: done what they came for</source>
         <translation>Served: done what they came for</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="94" />
+        <location filename="../cnaim_desk/ui/labels.py" line="105" />
         <source>Documents missing: to come back</source>
         <translation>Documents missing: to come back</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="95" />
+        <location filename="../cnaim_desk/ui/labels.py" line="106" />
         <source>A later appointment booked</source>
         <translation>A later appointment booked</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="96" />
+        <location filename="../cnaim_desk/ui/labels.py" line="107" />
         <source>Information only</source>
         <translation>Information only</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="97" />
+        <location filename="../cnaim_desk/ui/labels.py" line="108" />
         <source>Not a matter for this service</source>
         <translation>Not a matter for this service</translation>
     </message>
@@ -845,27 +845,27 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <location filename="../cnaim_desk/ui/labels.py" line="18" />
         <source>No priority</source>
         <translation>No priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <location filename="../cnaim_desk/ui/labels.py" line="20" />
         <source>Disability</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="20" />
+        <location filename="../cnaim_desk/ui/labels.py" line="21" />
         <source>Elderly (65+)</source>
         <translation>Elderly (65+)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="21" />
+        <location filename="../cnaim_desk/ui/labels.py" line="22" />
         <source>Pregnancy</source>
         <translation>Pregnancy</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="22" />
+        <location filename="../cnaim_desk/ui/labels.py" line="23" />
         <source>Child up to 2</source>
         <translation>Child up to 2</translation>
     </message>
@@ -1084,27 +1084,27 @@
 <context>
     <name>Referral</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="105" />
+        <location filename="../cnaim_desk/ui/labels.py" line="116" />
         <source>Sent to the wrong service</source>
         <translation>Sent to the wrong service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="106" />
+        <location filename="../cnaim_desk/ui/labels.py" line="117" />
         <source>Another matter, at that service</source>
         <translation>Another matter, at that service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="107" />
+        <location filename="../cnaim_desk/ui/labels.py" line="118" />
         <source>Needs a document from that service first</source>
         <translation>Needs a document from that service first</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="108" />
+        <location filename="../cnaim_desk/ui/labels.py" line="119" />
         <source>Needs that service&apos;s interpreter</source>
         <translation>Needs that service&apos;s interpreter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="109" />
+        <location filename="../cnaim_desk/ui/labels.py" line="120" />
         <source>Other reason</source>
         <translation>Other reason</translation>
     </message>
@@ -1112,39 +1112,49 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="61" />
+        <location filename="../cnaim_desk/ui/labels.py" line="62" />
         <source>This is not a CNAIM ticket code.</source>
         <translation>This is not a CNAIM ticket code.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="62" />
+        <location filename="../cnaim_desk/ui/labels.py" line="63" />
         <source>This ticket code is damaged or forged: it was not issued here.</source>
         <translation>This ticket code is damaged or forged: it was not issued here.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="65" />
+        <location filename="../cnaim_desk/ui/labels.py" line="66" />
         <source>This ticket is from another centre ({centre}): it is not valid here.</source>
         <translation>This ticket is from another centre ({centre}): it is not valid here.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="68" />
+        <location filename="../cnaim_desk/ui/labels.py" line="69" />
         <source>This ticket is from another day ({day}): it is not valid today.</source>
         <translation>This ticket is from another day ({day}): it is not valid today.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="71" />
+        <location filename="../cnaim_desk/ui/labels.py" line="72" />
         <source>Scan a ticket, or type its code.</source>
         <translation>Scan a ticket, or type its code.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="74" />
+        <location filename="../cnaim_desk/ui/labels.py" line="75" />
         <source>There is no ticket {ref} today.</source>
         <translation>There is no ticket {ref} today.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="77" />
+        <location filename="../cnaim_desk/ui/labels.py" line="78" />
         <source>Ticket {code} is {status}; it cannot be {action}.</source>
         <translation>Ticket {code} is {status}; it cannot be {action}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="87" />
+        <source>The disk of this desk is full: nothing was saved. Free some space on it (or call IT support), then try again.</source>
+        <translation>The disk of this desk is full: nothing was saved. Free some space on it (or call IT support), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="92" />
+        <source>This desk&apos;s database did not take the change ({reason}): nothing was saved.</source>
+        <translation>This desk&apos;s database did not take the change ({reason}): nothing was saved.</translation>
     </message>
 </context>
 <context>
@@ -1246,42 +1256,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
         <source>called — waiting for the person</source>
         <translation>called — waiting for the person</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
         <source>being served</source>
         <translation>being served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <location filename="../cnaim_desk/ui/labels.py" line="34" />
         <source>no-show</source>
         <translation>no-show</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="34" />
+        <location filename="../cnaim_desk/ui/labels.py" line="35" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="35" />
+        <location filename="../cnaim_desk/ui/labels.py" line="36" />
         <source>waiting after a referral</source>
         <translation>waiting after a referral</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="36" />
+        <location filename="../cnaim_desk/ui/labels.py" line="37" />
         <source>closed with the day</source>
         <translation>closed with the day</translation>
     </message>

@@ -4,47 +4,47 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="44" />
+        <location filename="../cnaim_desk/ui/labels.py" line="45" />
         <source>called</source>
         <translation>chamada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="45" />
+        <location filename="../cnaim_desk/ui/labels.py" line="46" />
         <source>recalled</source>
         <translation>chamada de novo</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="46" />
+        <location filename="../cnaim_desk/ui/labels.py" line="47" />
         <source>started</source>
         <translation>iniciada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="47" />
+        <location filename="../cnaim_desk/ui/labels.py" line="48" />
         <source>finished</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="48" />
+        <location filename="../cnaim_desk/ui/labels.py" line="49" />
         <source>marked as a no-show</source>
         <translation>marcada como falta</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="49" />
+        <location filename="../cnaim_desk/ui/labels.py" line="50" />
         <source>reinstated</source>
         <translation>reposta na fila</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="50" />
+        <location filename="../cnaim_desk/ui/labels.py" line="51" />
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="51" />
+        <location filename="../cnaim_desk/ui/labels.py" line="52" />
         <source>referred</source>
         <translation>encaminhada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="52" />
+        <location filename="../cnaim_desk/ui/labels.py" line="53" />
         <source>checked in</source>
         <translation>registada à chegada</translation>
     </message>
@@ -567,98 +567,98 @@
 <context>
     <name>DesksDialog</name>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="124" />
-        <location filename="../cnaim_desk/ui/sync_status.py" line="125" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="126" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="127" />
         <source>Desks of the centre</source>
         <translation>Postos do centro</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="128" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="130" />
         <source>Desk</source>
         <translation>Posto</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="129" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="131" />
         <source>Role</source>
         <translation>Função</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="130" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="132" />
         <source>Reach</source>
         <translation>Ligação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="131" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="133" />
         <source>Last heard</source>
         <translation>Último contacto</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="132" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="134" />
         <source>Behind</source>
         <translation>Atraso</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="135" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="137" />
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="140" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="142" />
         <source>reception</source>
         <translation>receção</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="141" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="143" />
         <source>counter</source>
         <translation>balcão</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="142" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="144" />
         <source>board</source>
         <translation>painel</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="147" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="149" />
         <source>revoked</source>
         <translation>revogado</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="149" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="151" />
         <source>linked</source>
         <translation>ligado</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="151" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="153" />
         <source>through other desks</source>
         <translation>através de outros postos</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="152" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="154" />
         <source>out of reach</source>
         <translation>inalcançável</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="156" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="158" />
         <source>now</source>
         <translation>agora</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="158" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="160" />
         <source>not since this desk started</source>
         <translation>não desde que este posto arrancou</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="159" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="161" />
         <source>{s} s ago</source>
         <translation>há {s} s</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="165" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="167" />
         <source>in step</source>
         <translation>em dia</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/sync_status.py" line="166" />
+        <location filename="../cnaim_desk/ui/sync_status.py" line="168" />
         <source>{n} events behind</source>
         <translation>{n} eventos em atraso</translation>
     </message>
@@ -715,27 +715,27 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="93" />
+        <location filename="../cnaim_desk/ui/labels.py" line="104" />
         <source>Served: done what they came for</source>
         <translation>Atendida: feito o que veio tratar</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="94" />
+        <location filename="../cnaim_desk/ui/labels.py" line="105" />
         <source>Documents missing: to come back</source>
         <translation>Faltam documentos: volta depois</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="95" />
+        <location filename="../cnaim_desk/ui/labels.py" line="106" />
         <source>A later appointment booked</source>
         <translation>Marcada uma nova data</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="96" />
+        <location filename="../cnaim_desk/ui/labels.py" line="107" />
         <source>Information only</source>
         <translation>Só informação</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="97" />
+        <location filename="../cnaim_desk/ui/labels.py" line="108" />
         <source>Not a matter for this service</source>
         <translation>Assunto de outro serviço</translation>
     </message>
@@ -845,27 +845,27 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="17" />
+        <location filename="../cnaim_desk/ui/labels.py" line="18" />
         <source>No priority</source>
         <translation>Sem prioridade</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="19" />
+        <location filename="../cnaim_desk/ui/labels.py" line="20" />
         <source>Disability</source>
         <translation>Deficiência</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="20" />
+        <location filename="../cnaim_desk/ui/labels.py" line="21" />
         <source>Elderly (65+)</source>
         <translation>Idoso (65+)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="21" />
+        <location filename="../cnaim_desk/ui/labels.py" line="22" />
         <source>Pregnancy</source>
         <translation>Gravidez</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="22" />
+        <location filename="../cnaim_desk/ui/labels.py" line="23" />
         <source>Child up to 2</source>
         <translation>Criança até 2 anos</translation>
     </message>
@@ -1084,27 +1084,27 @@
 <context>
     <name>Referral</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="105" />
+        <location filename="../cnaim_desk/ui/labels.py" line="116" />
         <source>Sent to the wrong service</source>
         <translation>Enviada para o serviço errado</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="106" />
+        <location filename="../cnaim_desk/ui/labels.py" line="117" />
         <source>Another matter, at that service</source>
         <translation>Outro assunto, nesse serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="107" />
+        <location filename="../cnaim_desk/ui/labels.py" line="118" />
         <source>Needs a document from that service first</source>
         <translation>Precisa primeiro de um documento desse serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="108" />
+        <location filename="../cnaim_desk/ui/labels.py" line="119" />
         <source>Needs that service&apos;s interpreter</source>
         <translation>Precisa do intérprete desse serviço</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="109" />
+        <location filename="../cnaim_desk/ui/labels.py" line="120" />
         <source>Other reason</source>
         <translation>Outro motivo</translation>
     </message>
@@ -1112,39 +1112,49 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="61" />
+        <location filename="../cnaim_desk/ui/labels.py" line="62" />
         <source>This is not a CNAIM ticket code.</source>
         <translation>Isto não é um código de senha do CNAIM.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="62" />
+        <location filename="../cnaim_desk/ui/labels.py" line="63" />
         <source>This ticket code is damaged or forged: it was not issued here.</source>
         <translation>Este código de senha está danificado ou foi falsificado: não foi emitido aqui.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="65" />
+        <location filename="../cnaim_desk/ui/labels.py" line="66" />
         <source>This ticket is from another centre ({centre}): it is not valid here.</source>
         <translation>Esta senha é de outro centro ({centre}): não é válida aqui.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="68" />
+        <location filename="../cnaim_desk/ui/labels.py" line="69" />
         <source>This ticket is from another day ({day}): it is not valid today.</source>
         <translation>Esta senha é de outro dia ({day}): não é válida hoje.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="71" />
+        <location filename="../cnaim_desk/ui/labels.py" line="72" />
         <source>Scan a ticket, or type its code.</source>
         <translation>Leia uma senha, ou escreva o seu código.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="74" />
+        <location filename="../cnaim_desk/ui/labels.py" line="75" />
         <source>There is no ticket {ref} today.</source>
         <translation>Não há nenhuma senha {ref} hoje.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="77" />
+        <location filename="../cnaim_desk/ui/labels.py" line="78" />
         <source>Ticket {code} is {status}; it cannot be {action}.</source>
         <translation>A senha {code} não pode ser {action}: o seu estado é «{status}».</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="87" />
+        <source>The disk of this desk is full: nothing was saved. Free some space on it (or call IT support), then try again.</source>
+        <translation>O disco deste posto está cheio: nada foi guardado. Liberte espaço no disco (ou chame o apoio informático) e tente de novo.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/ui/labels.py" line="92" />
+        <source>This desk&apos;s database did not take the change ({reason}): nothing was saved.</source>
+        <translation>A base de dados deste posto não aceitou a alteração ({reason}): nada foi guardado.</translation>
     </message>
 </context>
 <context>
@@ -1246,42 +1256,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="29" />
+        <location filename="../cnaim_desk/ui/labels.py" line="30" />
         <source>waiting</source>
         <translation>em espera</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="30" />
+        <location filename="../cnaim_desk/ui/labels.py" line="31" />
         <source>called — waiting for the person</source>
         <translation>chamada — à espera da pessoa</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="31" />
+        <location filename="../cnaim_desk/ui/labels.py" line="32" />
         <source>being served</source>
         <translation>em atendimento</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="32" />
+        <location filename="../cnaim_desk/ui/labels.py" line="33" />
         <source>done</source>
         <translation>concluída</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="33" />
+        <location filename="../cnaim_desk/ui/labels.py" line="34" />
         <source>no-show</source>
         <translation>não compareceu</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="34" />
+        <location filename="../cnaim_desk/ui/labels.py" line="35" />
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="35" />
+        <location filename="../cnaim_desk/ui/labels.py" line="36" />
         <source>waiting after a referral</source>
         <translation>em espera após encaminhamento</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/labels.py" line="36" />
+        <location filename="../cnaim_desk/ui/labels.py" line="37" />
         <source>closed with the day</source>
         <translation>fechada com o dia</translation>
     </message>

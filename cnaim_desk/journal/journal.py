@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sqlalchemy import delete, func
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from cnaim_desk.domain.admission import (
@@ -41,7 +43,7 @@ from cnaim_desk.domain.languages import LANGUAGE_TAGS
 from cnaim_desk.domain.numbering import NumberingSlot, format_code
 from cnaim_desk.domain.policy import QueuePolicy
 from cnaim_desk.domain.tickets import Priority, TicketStatus, TransitionRefused
-from cnaim_desk.journal import store
+from cnaim_desk.journal import projection_sql, store
 from cnaim_desk.journal.appointments import AppointmentBook
 from cnaim_desk.journal.check import CheckReport, run_check
 from cnaim_desk.journal.desk import DataDir, DeskConfig, DeskSetupError, load_centre_profile
@@ -333,7 +335,10 @@ class Journal:
     @contextmanager
     def _transaction(self):
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+            try:
+                yield session
+            except (sqlite3.Error, DBAPIError) as error:
+                raise store.write_failure(error) from error
 
     # -- the desk registry -----------------------------------------------------------
 
@@ -471,10 +476,10 @@ class Journal:
             key = self._next_key()
             after = None
             if ticket and op is not Op.ISSUED:
-                latest = session.exec(
-                    select(func.max(EventRow.hlc)).where(EventRow.ticket == ticket)
-                ).one()
-                after = Hlc.parse(latest) if latest else None
+                stored = projection_sql.events_of_tickets(
+                    projection_sql.connection(session), [ticket]
+                )[ticket]
+                after = Hlc.parse(max(row.hlc for row in stored)) if stored else None
             event = Event(
                 key,
                 str(key) if op is Op.ISSUED else (ticket or ""),
@@ -492,7 +497,9 @@ class Journal:
             doc = self._doc(doc_name)
             update = doc.insert(str(key), event.to_record(signature))
             try:
-                session.add(UpdateRow(doc=doc_name, data=update, received_ms=wall_clock_ms()))
+                projection_sql.store_update(
+                    projection_sql.connection(session), doc_name, update, wall_clock_ms()
+                )
                 if also is not None:
                     also(session, event)
                 session.commit()
@@ -524,7 +531,9 @@ class Journal:
                 changed, learnt = doc.apply(update)
                 if not learnt:
                     return Change(doc=doc_name, origin=origin)
-                session.add(UpdateRow(doc=doc_name, data=update, received_ms=wall_clock_ms()))
+                projection_sql.store_update(
+                    projection_sql.connection(session), doc_name, update, wall_clock_ms()
+                )
                 if day_of(doc_name) is None:
                     for desk, record in changed.items():
                         self.projector.project_desk(session, desk, record)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from cnaim_desk.domain.centres import CentreProfile
 from cnaim_desk.domain.clock import Hlc, HybridClock, wall_clock_ms
@@ -28,19 +28,31 @@ from cnaim_desk.domain.tickets import (
     apply,
     fold,
 )
+from cnaim_desk.journal import projection_sql as sql
 from cnaim_desk.journal.document import ReplicatedDoc, day_of
+from cnaim_desk.journal.projection_sql import StoredEvent
 from cnaim_desk.journal.signing import SignatureChecker
 from cnaim_desk.journal.tables import (
     CounterRow,
-    DayRow,
     DeskRow,
-    EventRow,
     QuarantineRow,
-    TicketRow,
 )
 
 log = logging.getLogger(__name__)
 _DIGITS = re.compile(r"^[0-9]{1,6}$")
+#: A ticket's facts from its issue: written with its first row, not by later folds.
+_ISSUE_FACTS = (
+    "centre",
+    "day",
+    "first_service",
+    "number",
+    "code",
+    "arrival",
+    "issued_by",
+    "issued_ms",
+    "appointment_at",
+    "planned",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,25 +145,7 @@ class HistoryKeys:
         return cls(str(data["before"]), {d: e for d, e in entries.items() if e is not None})
 
 
-#: Keys per ``IN (...)`` query: well under SQLite's limit on bound parameters.
-CHUNK = 500
-
-
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-def _rows_by(session: Session, table: type, column, keys: Sequence[str]) -> dict:
-    """The rows of ``table`` whose ``column`` is one of ``keys``, by that value."""
-    found = {}
-    for chunk in _chunks(list(dict.fromkeys(keys))):
-        for row in session.exec(select(table).where(col(column).in_(chunk))):
-            found[getattr(row, column.key)] = row
-    return found
-
-
-def event_from_row(row: EventRow) -> Event:
+def event_from_row(row: StoredEvent) -> Event:
     key = EventKey(row.desk, row.boot, row.seq)
     return Event(key, row.ticket, Op(row.op), Hlc.parse(row.hlc), json.loads(row.data))
 
@@ -329,18 +323,18 @@ class Projector:
         day = day_of(doc_name)
         if day is None:
             raise ValueError(f"{doc_name} is not a day document")
-        day_row = session.get(DayRow, day)
-        if day_row is None:
-            day_row = DayRow(day=day, centre=self.centre)
-            session.add(day_row)
+        db = sql.connection(session)
+        sql.ensure_day(db, day, self.centre)
         ops: set[Op] = set()
         tickets: set[str] = set()
         counters: set[str] = set()
         calls: list[str] = []
-        quarantined = 0
-        # One query for the events already stored, not one lookup (and flush) per event:
-        # a desk back after an hour apart takes in hundreds at once.
-        seen = _rows_by(session, EventRow, EventRow.key, [str(event.key) for event, _ in items])
+        new: list[StoredEvent] = []
+        info_given = quarantined = 0
+        closed: str | None = None
+        # One query for the events already stored, not one lookup per event: a desk back
+        # after an hour apart takes in hundreds at once.
+        seen = sql.stored_events(db, [str(event.key) for event, _ in items])
         for event, signature in items:
             key = str(event.key)
             data_text = _data_text(event)
@@ -355,19 +349,19 @@ class Projector:
                 continue
             if origin != "local":
                 self._clock.observe(event.hlc)
-            seen[key] = EventRow(
-                key=key,
-                doc=doc_name,
-                ticket=event.ticket,
-                op=event.op.value,
-                hlc=str(event.hlc),
-                desk=event.key.desk,
-                boot=event.key.boot,
-                seq=event.key.seq,
-                data=data_text,
-                sig=signature,
+            seen[key] = StoredEvent(
+                key,
+                doc_name,
+                event.ticket,
+                event.op.value,
+                str(event.hlc),
+                event.key.desk,
+                event.key.boot,
+                event.key.seq,
+                data_text,
+                signature,
             )
-            session.add(seen[key])
+            new.append(seen[key])
             ops.add(event.op)
             if event.op in TICKET_OPS:
                 tickets.add(event.ticket)
@@ -377,12 +371,14 @@ class Projector:
                 counters.add(event.text("desk") or event.desk)
                 self._project_counter(session, day, event)
             elif event.op is Op.INFO_GIVEN:
-                day_row.info_given += 1
+                info_given += 1
             elif event.op is Op.DAY_CLOSED:
-                if day_row.closed is None or str(event.hlc) < day_row.closed:
-                    day_row.closed = str(event.hlc)
-                tickets.update(self._open_tickets(session, day))
-        session.flush()
+                closed = min(closed or seen[key].hlc, seen[key].hlc)
+        sql.insert_events(db, new)
+        sql.count_info(db, day, info_given)
+        if closed is not None:
+            sql.close_day_at(db, day, closed)
+            tickets.update(sql.open_tickets(db, day, [s.value for s in FINAL]))
         conflicts: list[tuple[str, str]] = []
         if refold:
             conflicts = self.refold_many(session, doc_name, tickets)
@@ -396,15 +392,6 @@ class Projector:
             conflicts=tuple(conflicts),
             quarantined=quarantined,
         )
-
-    @staticmethod
-    def _open_tickets(session: Session, day: str) -> list[str]:
-        session.flush()
-        final = [s.value for s in FINAL]
-        query = select(TicketRow.id).where(
-            TicketRow.day == day, col(TicketRow.status).not_in(final)
-        )
-        return list(session.exec(query))
 
     def _project_counter(self, session: Session, day: str, event: Event) -> None:
         desk = event.text("desk") or event.desk
@@ -441,12 +428,10 @@ class Projector:
         return None
 
     @staticmethod
-    def _ticket_rows(session: Session, doc_name: str, ticket: str) -> list[EventRow]:
-        query = select(EventRow).where(
-            (EventRow.ticket == ticket)
-            | ((EventRow.doc == doc_name) & (EventRow.op == Op.DAY_CLOSED.value))
-        )
-        return list(session.exec(query))
+    def _ticket_rows(session: Session, doc_name: str, ticket: str) -> list[StoredEvent]:
+        db = sql.connection(session)
+        closings = sql.events_with_op(db, doc_name, Op.DAY_CLOSED.value)
+        return sql.events_of_tickets(db, [ticket])[ticket] + closings
 
     def refold(self, session: Session, doc_name: str, ticket: str) -> list[tuple[str, str]]:
         """Fold a ticket's events again and write its row; return the conflicts found."""
@@ -460,69 +445,59 @@ class Projector:
         tickets = sorted(set(tickets))
         if not tickets:
             return []
-        session.flush()
-        closings = list(
-            session.exec(
-                select(EventRow).where(EventRow.doc == doc_name, EventRow.op == Op.DAY_CLOSED.value)
-            )
-        )
-        events: dict[str, list[EventRow]] = {ticket: [] for ticket in tickets}
-        for chunk in _chunks(tickets):
-            for row in session.exec(select(EventRow).where(col(EventRow.ticket).in_(chunk))):
-                events[row.ticket].append(row)
-        rows = _rows_by(session, TicketRow, TicketRow.id, tickets)
+        session.flush()  # counters and quarantine written through the session
+        db = sql.connection(session)
+        closings = sql.events_with_op(db, doc_name, Op.DAY_CLOSED.value)
+        events = sql.events_of_tickets(db, tickets)
         conflicts: list[tuple[str, str]] = []
-        with session.no_autoflush:
-            for ticket in tickets:
-                conflicts.extend(
-                    self._refold_rows(
-                        session, doc_name, ticket, events[ticket] + closings, rows.get(ticket)
-                    )
-                )
-        session.flush()
+        effects: list[tuple[str, str | None, str]] = []
+        rows: list[dict[str, object]] = []
+        for ticket in tickets:
+            conflicts.extend(
+                self._refold_rows(doc_name, ticket, events[ticket] + closings, effects, rows)
+            )
+        sql.set_effects(db, effects)
+        sql.write_tickets(db, rows, kept=_ISSUE_FACTS)
         return conflicts
 
     def _refold_rows(
         self,
-        session: Session,
         doc_name: str,
         ticket: str,
-        rows: list[EventRow],
-        existing: TicketRow | None,
+        events: list[StoredEvent],
+        effects: list[tuple[str, str | None, str]],
+        rows: list[dict[str, object]],
     ) -> list[tuple[str, str]]:
-        result = fold(event_from_row(row) for row in rows)
+        """Fold one ticket; add to ``effects`` its events whose effect changed and to
+        ``rows`` its ticket row; return its conflicts."""
+        result = fold(event_from_row(row) for row in events)
         reasons = {str(c.event.key): c.reason for c in result.conflicts}
         pending = {str(e.key) for e in result.pending}
-        for row in rows:
+        for row in events:
             if row.ticket != ticket:
                 continue
             effect = (
                 "conflict" if row.key in reasons else "pending" if row.key in pending else "applied"
             )
             if (row.effect, row.reason) != (effect, reasons.get(row.key)):
-                row.effect, row.reason = effect, reasons.get(row.key)
+                effects.append((effect, reasons.get(row.key), row.key))
         state = result.state
         if state is not None:
-            values = _ticket_values(state, len(reasons))
-            if existing is None:
-                appointment = state.appointment_at.isoformat() if state.appointment_at else None
-                session.add(
-                    TicketRow(
-                        id=state.id,
-                        centre=self.centre,
-                        day=day_of(doc_name),
-                        first_service=state.first_service,
-                        number=state.number,
-                        code=state.code,
-                        arrival=str(state.arrival),
-                        issued_by=state.issued_by,
-                        issued_ms=state.arrival.wall_ms,
-                        appointment_at=appointment,
-                        planned=_code_list(state.planned),
-                        **values,
-                    )
-                )
-            else:
-                for name, value in values.items():
-                    setattr(existing, name, value)
+            appointment = state.appointment_at.isoformat() if state.appointment_at else None
+            rows.append(
+                {
+                    "id": state.id,
+                    "centre": self.centre,
+                    "day": day_of(doc_name),
+                    "first_service": state.first_service,
+                    "number": state.number,
+                    "code": state.code,
+                    "arrival": str(state.arrival),
+                    "issued_by": state.issued_by,
+                    "issued_ms": state.arrival.wall_ms,
+                    "appointment_at": appointment,
+                    "planned": _code_list(state.planned),
+                    **_ticket_values(state, len(reasons)),
+                }
+            )
         return list(reasons.items())

@@ -17,6 +17,35 @@ class StoreError(Exception):
     """The desk's database cannot be used; the message says why in plain words."""
 
 
+class WriteFailed(StoreError):
+    """A change the database did not take: nothing of it was saved. ``disk_full`` when
+    the disk (or the file's limit) has no room left; ``reason``, SQLite's own words (never
+    the statement or its values, which may hold an arrival's answers)."""
+
+    def __init__(self, message: str, *, disk_full: bool, reason: str):
+        super().__init__(message)
+        self.disk_full = disk_full
+        self.reason = reason
+
+
+def write_failure(error: Exception) -> WriteFailed:
+    """What to tell the staff of a write that failed in SQLite (``error`` raised by the
+    driver or wrapped by SQLAlchemy)."""
+    reason = str(getattr(error, "orig", None) or error)
+    if "full" in reason.lower():  # SQLITE_FULL: "database or disk is full"
+        return WriteFailed(
+            "The disk of this desk is full: nothing was saved. Free some space on it "
+            "(or call IT support), then try again.",
+            disk_full=True,
+            reason=reason,
+        )
+    return WriteFailed(
+        f"This desk's database did not take the change ({reason}): nothing was saved.",
+        disk_full=False,
+        reason=reason,
+    )
+
+
 def open_engine(path: Path, *, read_only: bool = False, writer: bool = False) -> Engine:
     """An engine on the desk's file.
 

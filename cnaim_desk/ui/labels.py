@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from cnaim_desk.domain.events import Op
 from cnaim_desk.domain.tickets import NOT_NOW, Priority, TicketStatus, TransitionRefused
 from cnaim_desk.journal.journal import TicketNotFound
+from cnaim_desk.journal.store import WriteFailed
 from cnaim_desk.printing.reference import ReferenceRefused
 
 
@@ -81,6 +82,16 @@ def refusal_text(error: BaseException) -> str:
             status=status_label(TicketStatus(params["status"])),
             action=action_label(Op(params["action"])),
         )
+    if isinstance(error, WriteFailed):
+        if error.disk_full:
+            return translate(
+                "Refusal",
+                "The disk of this desk is full: nothing was saved. Free some space on it "
+                "(or call IT support), then try again.",
+            )
+        return translate(
+            "Refusal", "This desk's database did not take the change ({reason}): nothing was saved."
+        ).format(reason=error.reason)
     if isinstance(error, KeyError) and error.args:
         return str(error.args[0])
     return str(error)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from pycrdt import Doc, Map
-from sqlalchemy.exc import DBAPIError
 
 from cnaim_desk.domain.events import Op
 from cnaim_desk.domain.tickets import TransitionRefused
 from cnaim_desk.journal.document import EVENTS
 from cnaim_desk.journal.journal import TicketNotFound
+from cnaim_desk.journal.store import WriteFailed
 
 
 def _replica_keys(journal) -> set[str]:
@@ -87,8 +87,9 @@ def test_an_update_and_its_rows_commit_together_or_not_at_all(desk, db, table):
         f"CREATE TRIGGER refuse_insert BEFORE INSERT ON {table} "
         "BEGIN SELECT RAISE(ABORT, 'disk says no'); END",
     )
-    with pytest.raises(DBAPIError, match="disk says no"):
+    with pytest.raises(WriteFailed, match="disk says no") as refused:
         desk.issue("SS")
+    assert not refused.value.disk_full
     assert db.counts(desk) == before
     assert len(_replica_keys(desk)) == 1  # the failed event is not kept in memory either
 
@@ -96,6 +97,35 @@ def test_an_update_and_its_rows_commit_together_or_not_at_all(desk, db, table):
     again = desk.issue("SS")
     assert again.code == "S002"  # the failed attempt took no number
     assert len(_replica_keys(desk)) == 2
+    assert desk.check().ok
+
+
+def fill_up(desk) -> None:
+    """Issue until a step needs room the disk does not have."""
+    for _ in range(200):
+        desk.issue("SS")
+
+
+def test_a_full_disk_is_named_and_loses_nothing(desk, db, full_disk):
+    """The staff are told the disk is full, nothing of the step is kept, and the desk goes
+    on once there is room again."""
+    first = desk.issue("SS")
+    before = db.counts(desk)
+    full_disk(desk)
+    with pytest.raises(WriteFailed, match="disk of this desk is full") as refused:
+        fill_up(desk)
+    assert refused.value.disk_full
+    assert "full" in refused.value.reason
+    after = db.counts(desk)
+    issued = after["ticket"] - before["ticket"]
+    # Every step before the full one is whole; the full one left nothing behind.
+    assert after["event"] - before["event"] == issued
+    assert after["doc_update"] - before["doc_update"] == issued
+    assert len(_replica_keys(desk)) == 1 + issued
+
+    full_disk.room(desk)
+    again = desk.issue("SS")
+    assert again.number == first.number + issued + 1  # the refused step took no number
     assert desk.check().ok
 
 

@@ -5,6 +5,7 @@ show and reinstatement; referral with a reason; cancellation; refusals explained
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from cnaim_desk.domain.clock import LISBON
 from cnaim_desk.domain.tickets import TicketStatus
+from cnaim_desk.journal.store import write_failure
 from cnaim_desk.ui.counter.window import COLUMNS
+from cnaim_desk.ui.labels import refusal_text
 
 
 def cell(counter, row: int, column: str) -> str:
@@ -347,3 +350,15 @@ def test_the_counters_name_and_place_are_set_in_the_window(qtbot, qapp, desk):
     assert counter_state(desk, "C4").label == "4"
     assert counter_state(desk, "C4").status == "open"  # still open
     qtbot.waitUntil(lambda: counter.heading.text() == "Counter 4 — Piso 2 · ao fundo")
+
+
+def test_a_full_disk_is_told_in_the_staff_language(qtbot, desk):
+    """SQLite's words for a full disk become the staff's (the journal's own test fills a
+    real file); any other refusal of the database keeps SQLite's reason in brackets."""
+    desk.language.switch("pt_PT")
+    full = write_failure(sqlite3.OperationalError("database or disk is full"))
+    assert refusal_text(full).startswith("O disco deste posto está cheio: nada foi guardado.")
+    other = write_failure(sqlite3.OperationalError("disk I/O error"))
+    assert refusal_text(other) == (
+        "A base de dados deste posto não aceitou a alteração (disk I/O error): nada foi guardado."
+    )
