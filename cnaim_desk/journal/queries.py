@@ -5,12 +5,12 @@ windows, ``ticket list``) on their own read-only connections."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, Row, func, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlmodel import Session
 
 from cnaim_desk.domain.clock import Hlc, lisbon_from_ms
@@ -22,6 +22,10 @@ from cnaim_desk.journal.tables import CounterRow, EventRow, TicketRow
 _QUEUE_STATUSES = [s.value for s in IN_QUEUE]
 _TICKETS = TicketRow.__table__
 _EVENTS = EventRow.__table__
+#: A ticket row as the queries hand it on: a plain tuple with the table's column names.
+#: SQLAlchemy's own rows look names up in Python at every access, and a day's tickets
+#: are read, name by name, on every change a desk sees.
+TicketRecord = namedtuple("TicketRecord", _TICKETS.c.keys())
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +177,7 @@ class CounterDay:
     median_service_minutes: float | None
 
 
-def _entry(row: Row) -> QueueEntry:
+def _entry(row: TicketRecord) -> QueueEntry:
     return QueueEntry(
         ticket_id=row.id,
         arrival=Hlc.parse(row.arrival),
@@ -182,7 +186,12 @@ def _entry(row: Row) -> QueueEntry:
     )
 
 
-def _view(row: Row, position: int | None, wait: int | None) -> TicketView:
+def _texts(column: str) -> tuple:
+    """A JSON list column as a tuple (most are empty: no parsing for those)."""
+    return () if column == "[]" else tuple(json.loads(column))
+
+
+def _view(row: TicketRecord, position: int | None, wait: int | None) -> TicketView:
     return TicketView(
         id=row.id,
         day=row.day,
@@ -211,8 +220,8 @@ def _view(row: Row, position: int | None, wait: int | None) -> TicketView:
         cases=row.cases,
         appointment_at=datetime.fromisoformat(row.appointment_at) if row.appointment_at else None,
         booking=row.booking,
-        answers=tuple(json.loads(row.answers)),
-        triage=tuple(json.loads(row.triage)),
+        answers=_texts(row.answers),
+        triage=_texts(row.triage),
         technician=row.technician,
         outcome=row.outcome,
         referral_reason=row.referral_reason,
@@ -235,18 +244,18 @@ class QueueQueries:
         day: str,
         statuses: Iterable[str] | None = None,
         services: Iterable[str] | None = None,
-    ) -> list[Row]:
+    ) -> list[TicketRecord]:
         """The day's ticket rows, optionally only some statuses and services."""
         query = select(_TICKETS).where(_TICKETS.c.day == day)
         if statuses is not None:
             query = query.where(_TICKETS.c.status.in_(list(statuses)))
         if services:
             query = query.where(_TICKETS.c.service.in_(list(services)))
-        return list(self.session.execute(query))
+        return [TicketRecord._make(row) for row in self.session.execute(query)]
 
     def ordered_queue(
         self, day: str, services: Sequence[str] | None = None, *, lawyers: bool | None = False
-    ) -> list[Row]:
+    ) -> list[TicketRecord]:
         """Waiting tickets in calling order, over one service or a counter's several.
 
         Lawyers and representatives have a queue of their own: ``lawyers`` True gives it,
@@ -256,7 +265,7 @@ class QueueQueries:
             rows = [row for row in rows if (row.lawyer is not None) == lawyers]
         return self._in_calling_order(rows)
 
-    def _in_calling_order(self, rows: Iterable[Row]) -> list[Row]:
+    def _in_calling_order(self, rows: Iterable[TicketRecord]) -> list[TicketRecord]:
         by_id = {row.id: row for row in rows if row.status in _QUEUE_STATUSES}
         ordered = self.policy.order((_entry(row) for row in by_id.values()), self.now)
         return [by_id[entry.ticket_id] for entry in ordered]
@@ -390,9 +399,10 @@ class QueueQueries:
             if ":" in ref
             else (_TICKETS.c.day == day) & (_TICKETS.c.code == ref.upper())
         )
-        row = self.session.execute(select(_TICKETS).where(condition)).first()
-        if row is None:
+        found = self.session.execute(select(_TICKETS).where(condition)).first()
+        if found is None:
             return None
+        row = TicketRecord._make(found)
         if row.status not in _QUEUE_STATUSES:  # at a counter or done: no place in a queue
             return _view(row, None, None)
         queue = self.ordered_queue(row.day, [row.service], lawyers=None)
@@ -400,11 +410,11 @@ class QueueQueries:
         return _view(row, positions.get(row.id), waits.get(row.id))
 
     def _positions(
-        self, day: str, queue: Sequence[Row]
+        self, day: str, queue: Sequence[TicketRecord]
     ) -> tuple[dict[str, int], dict[str, int | None]]:
         """People ahead and expected wait of each ticket of ``queue`` (in calling order)."""
         # Each service has two queues: lawyers and representatives, and everyone else.
-        by_queue: dict[tuple[str, bool], list[Row]] = defaultdict(list)
+        by_queue: dict[tuple[str, bool], list[TicketRecord]] = defaultdict(list)
         for row in queue:
             by_queue[(row.service, row.lawyer is not None)].append(row)
         if not by_queue:

@@ -67,6 +67,7 @@ from cnaim_desk.ui.labels import (
     status_label,
 )
 from cnaim_desk.ui.qt_journal import JournalBridge
+from cnaim_desk.ui.refresh import RefreshSoon
 from cnaim_desk.ui.scan import ScanField
 from cnaim_desk.ui.settings import DeskSettings
 from cnaim_desk.ui.tables import refill
@@ -116,6 +117,7 @@ class CounterWindow(QMainWindow):
         #: The refused steps this counter was told of (each once, however often a sync
         #: brings the ticket again).
         self._conflicts_told: set[str] = set()
+        self._refresh_soon = RefreshSoon(self._refresh_for, self)
         self.state: CounterView | None = None
         self.technician = settings.counter_technician(bridge.today()) if settings else ""
         self._asking: str | None = None  # what the choice panel is asking for
@@ -714,13 +716,16 @@ class CounterWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         if change.day == self._bridge.today():
-            self.refresh()
-            self._tell_conflicts(change)
+            self._refresh_soon.request(change)
 
-    def _tell_conflicts(self, change: Change) -> None:
+    def _refresh_for(self, changes: list[Change]) -> None:
+        self.refresh()
+        self._tell_conflicts(changes)
+
+    def _tell_conflicts(self, changes: list[Change]) -> None:
         """Two counters that called the same person while the desks could not reach each
         other: every desk settles on the same one; both counters are told here."""
-        for key, _ in change.conflicts:
+        for key, _ in (conflict for change in changes for conflict in change.conflicts):
             if key in self._conflicts_told:
                 continue
             conflict = self._bridge.read(lambda q, key=key: q.conflict(key))

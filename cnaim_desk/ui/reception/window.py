@@ -61,6 +61,7 @@ from cnaim_desk.ui.preview import TicketPreviewDialog
 from cnaim_desk.ui.qt_journal import JournalBridge
 from cnaim_desk.ui.reception.find_dialog import FindTicketDialog
 from cnaim_desk.ui.reception.triage_view import LANGUAGE_KEYS, TriageView
+from cnaim_desk.ui.refresh import RefreshSoon
 from cnaim_desk.ui.tables import refill
 
 
@@ -184,6 +185,7 @@ class ReceptionWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint_last)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.preview_last)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
+        self._refresh_soon = RefreshSoon(lambda _changes: self.refresh_side(), self)
         bridge.changed.connect(self._on_change)
         self.retranslate()
         self.refresh_side()
@@ -644,7 +646,7 @@ class ReceptionWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         if change.day == self._bridge.today():
-            self.refresh_side()
+            self._refresh_soon.request()
 
     def _load_items(self, service: Service, load: ServiceLoad) -> list[QTableWidgetItem]:
         left = (
