@@ -150,7 +150,8 @@ class DeskApp:
     def open_for_role(self, demo: bool = False) -> None:
         role = self.journal.config.role
         # The board first: windows hear of a change in the order they were opened, and a
-        # call must reach the waiting room before the staff screens refresh their lists.
+        # call must reach the waiting room first (the staff windows also wait a moment
+        # before they refresh: ui/refresh.py).
         if demo:
             self.open_board()
             reception = self.open_reception()
@@ -287,8 +288,19 @@ def is_board_only(data_dir: Path) -> bool:
     return folder.load_config().role == "board"
 
 
-#: Widths at which the reception (triage, summary and side panel) and a counter read well.
+#: Widths at which the reception (triage, summary and side panel) and a counter read well;
+#: a window whose texts need more (the counter's buttons in Portuguese) is given more.
 COMFORTABLE_WIDTHS = (1000, 640)
+
+
+def side_by_side_widths(width: int, needs: tuple[int, int]) -> tuple[int, int] | None:
+    """The widths of two windows sharing ``width``, each given at least what it ``needs``
+    and half of what is left; ``None`` when they do not both fit."""
+    spare = width - sum(needs)
+    if spare < 0:
+        return None
+    first = needs[0] + spare // 2
+    return first, width - first
 
 
 def _side_by_side(left: QMainWindow, right: QMainWindow) -> None:
@@ -296,11 +308,14 @@ def _side_by_side(left: QMainWindow, right: QMainWindow) -> None:
     otherwise cascade them, the left one (the reception) in front. Without a window
     manager they would otherwise lie exactly on top of each other."""
     area = left.screen().availableGeometry()
-    spare = area.width() - sum(COMFORTABLE_WIDTHS)
-    if spare >= 0:
-        first = COMFORTABLE_WIDTHS[0] + spare // 2
-        left.setGeometry(area.x(), area.y(), first, area.height())
-        right.setGeometry(area.x() + first, area.y(), area.width() - first, area.height())
+    needs = tuple(
+        max(comfortable, window.minimumSizeHint().width())
+        for comfortable, window in zip(COMFORTABLE_WIDTHS, (left, right), strict=True)
+    )
+    widths = side_by_side_widths(area.width(), needs)
+    if widths is not None:
+        left.setGeometry(area.x(), area.y(), widths[0], area.height())
+        right.setGeometry(area.x() + widths[0], area.y(), widths[1], area.height())
         return
     step = 60
     for index, window in reversed(list(enumerate((left, right)))):

@@ -41,10 +41,9 @@ def _free_display() -> int:
     raise RuntimeError("no free X display number between :90 and :199")
 
 
-@pytest.fixture
-def xvfb_two_screens():
-    """A real X server with two screens (1280×800 and 1920×1080), as a desk with a second
-    monitor has; yields its DISPLAY. `make test` and CI install Xvfb."""
+def _xvfb(*screens: str):
+    """A real X server with these screens ("1280x800"...); yields its DISPLAY. `make test`
+    and CI install Xvfb."""
     import shutil
     import subprocess
     import time
@@ -52,19 +51,11 @@ def xvfb_two_screens():
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is not installed: run `packaging/check-system.sh --for test`")
     number = _free_display()
+    layout = [
+        part for index, size in enumerate(screens) for part in ("-screen", str(index), f"{size}x24")
+    ]
     server = subprocess.Popen(
-        [
-            "Xvfb",
-            f":{number}",
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-screen",
-            "1",
-            "1920x1080x24",
-            "-nolisten",
-            "tcp",
-        ],
+        ["Xvfb", f":{number}", *layout, "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -77,6 +68,18 @@ def xvfb_two_screens():
     yield f":{number}"
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture
+def xvfb_two_screens():
+    """A desk with a second monitor: screens of 1280×800 and 1920×1080."""
+    yield from _xvfb("1280x800", "1920x1080")
+
+
+@pytest.fixture
+def xvfb_one_screen():
+    """A desk PC with one 1080p monitor."""
+    yield from _xvfb("1920x1080")
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ def _windows(display: str, screen: int, name: str) -> list[str]:
     return result.stdout.split()
 
 
-def _geometry(display: str, window: str) -> tuple[int, int]:
+def _placement(display: str, window: str) -> tuple[int, int, int, int]:
+    """x, y, width and height of an X window."""
     result = subprocess.run(
         ["xdotool", "getwindowgeometry", "--shell", window],
         env={**os.environ, "DISPLAY": display},
@@ -35,26 +36,42 @@ def _geometry(display: str, window: str) -> tuple[int, int]:
         check=True,
     )
     values = dict(line.split("=", 1) for line in result.stdout.split())
-    return int(values["WIDTH"]), int(values["HEIGHT"])
+    return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
 
 
-def test_board_fills_the_second_screen_and_the_demo_cleans_up(xvfb_two_screens, tmp_path):
+def _geometry(display: str, window: str) -> tuple[int, int]:
+    return _placement(display, window)[2:]
+
+
+def _demo(display: str, tmp_path) -> subprocess.Popen:
     if shutil.which("xdotool") is None:
         pytest.fail("xdotool is not installed: run `packaging/check-system.sh --for test`")
     env = {
         **os.environ,
-        "DISPLAY": xvfb_two_screens,
+        "DISPLAY": display,
         "TMPDIR": str(tmp_path),
         "CNAIM_DESK_DATA_DIR": str(tmp_path / "unused"),
     }
     env.pop("QT_QPA_PLATFORM", None)
-    desk = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "cnaim_desk", "--demo"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def _stop(desk: subprocess.Popen) -> str:
+    desk.send_signal(signal.SIGTERM)
+    output = desk.communicate(timeout=30)[0]
+    assert desk.returncode == 0, output
+    assert "Traceback" not in output
+    return output
+
+
+def test_board_fills_the_second_screen_and_the_demo_cleans_up(xvfb_two_screens, tmp_path):
+    desk = _demo(xvfb_two_screens, tmp_path)
     try:
         deadline = time.monotonic() + 30
         boards: list[str] = []
@@ -69,12 +86,33 @@ def test_board_fills_the_second_screen_and_the_demo_cleans_up(xvfb_two_screens, 
         assert _windows(xvfb_two_screens, 0, "C1"), "counter not on the first screen"
         assert list(tmp_path.glob("cnaim-desk-demo-*")), "the demo keeps its data in TMPDIR"
     finally:
-        desk.send_signal(signal.SIGTERM)
-        output = desk.communicate(timeout=30)[0]
-    assert desk.returncode == 0, output
-    assert "Traceback" not in output
+        _stop(desk)
     assert list(tmp_path.glob("cnaim-desk-demo-*")) == [], "the demo's folder was not removed"
     assert not (tmp_path / "unused").exists(), "the demo must not touch the configured desk"
+
+
+def test_on_one_1080p_screen_the_staff_windows_share_it_whole(xvfb_one_screen, tmp_path):
+    """Reception and counter side by side, each wide enough for its Portuguese texts:
+    neither runs off the screen nor covers the other."""
+    desk = _demo(xvfb_one_screen, tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        found: dict[str, list[str]] = {}
+        while time.monotonic() < deadline and not all(found.get(n) for n in ("R1", "C1")):
+            assert desk.poll() is None, desk.communicate()[0]
+            found = {name: _windows(xvfb_one_screen, 0, name) for name in ("R1", "C1")}
+            time.sleep(0.2)
+        assert found["R1"], "reception did not open"
+        assert found["C1"], "counter did not open"
+        time.sleep(1)  # the demo lays its windows out once they are shown
+        reception = _placement(xvfb_one_screen, found["R1"][0])
+        counter = _placement(xvfb_one_screen, found["C1"][0])
+    finally:
+        _stop(desk)
+    for x, _y, width, _height in (reception, counter):
+        assert x >= 0
+        assert x + width <= 1920
+    assert reception[0] + reception[2] <= counter[0], (reception, counter)
 
 
 def test_first_run_offers_set_up_in_portuguese_and_sets_up_the_desk(xvfb_two_screens, tmp_path):
