@@ -100,428 +100,428 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="294" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="296" />
         <source>CNAIM Desk — Counter {desk}</source>
         <extracomment>A scanned or chosen ticket in these can be called out of turn. The steps that act on the ticket at the counter, by button name. The steps by which a counter takes a person; two counters taking the same one are told. The refused steps this counter was told of (each once, however often a sync brings the ticket again).</extracomment>
         <translation>CNAIM Desk — Counter {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
         <source>At this counter</source>
         <translation>At this counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
         <source>Services served</source>
         <translation>Services served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="305" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
         <source>Call next (F5)</source>
         <translation>Call next (F5)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="306" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
         <source>Recall (F6)</source>
         <translation>Recall (F6)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="307" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
         <source>Start (F7)</source>
         <translation>Start (F7)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="309" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="311" />
         <source>No-show (F9)</source>
         <translation>No-show (F9)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="315" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
         <source>Call this ticket (F4)</source>
         <translation>Call this ticket (F4)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="320" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="322" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="321" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="566" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="323" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="568" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="322" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="324" />
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="323" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="325" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="328" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="330" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="326" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="328" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="295" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="297" />
         <source>&amp;Counter</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="296" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="298" />
         <source>&amp;Name and place on the board…</source>
         <translation>&amp;Name and place on the board…</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="299" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
         <source>Technician:</source>
         <translation>Technician:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="300" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
         <source>your name or initials</source>
         <translation>your name or initials</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="301" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="303" />
         <source>Technician&apos;s name or initials</source>
         <translation>Technician&apos;s name or initials</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="302" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="304" />
         <source>Sign in (Ctrl+I)</source>
         <translation>Sign in (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="303" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="305" />
         <source>Close the counter (Ctrl+W)</source>
         <translation>Close the counter (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="308" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="310" />
         <source>Finish… (F8)</source>
         <translation>Finish… (F8)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="310" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="312" />
         <source>Refer… (F10)</source>
         <translation>Refer… (F10)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="316" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="318" />
         <source>Came back: reinstate (F11)</source>
         <translation>Came back: reinstate (F11)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="317" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="319" />
         <source>Waiting, in calling order (Enter calls the one chosen)</source>
         <translation>Waiting, in calling order (Enter calls the one chosen)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="324" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="326" />
         <source>Interpreter</source>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="325" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="327" />
         <source>Children</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="327" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="329" />
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="369" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="371" />
         <source>The counter is closed. F12 opens it again.</source>
         <translation>The counter is closed. F12 opens it again.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="375" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="377" />
         <source>Paused: people are not called here. F12 to go on.</source>
         <translation>Paused: people are not called here. F12 to go on.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="399" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="401" />
         <source>Type your name or initials to sign in.</source>
         <translation>Type your name or initials to sign in.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="406" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="408" />
         <source>Signed in as {name}.</source>
         <translation>Signed in as {name}.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="426" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="428" />
         <source>The counter is paused: press F12 to open it, then call.</source>
         <translation>The counter is paused: press F12 to open it, then call.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="428" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="430" />
         <source>The counter is closed: press F12 to open it, then call.</source>
         <translation>The counter is closed: press F12 to open it, then call.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="434" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="436" />
         <source>Choose at least one service to call for.</source>
         <translation>Choose at least one service to call for.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="457" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="459" />
         <source>Choose a ticket in the list, or scan one, to call it.</source>
         <translation>Choose a ticket in the list, or scan one, to call it.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="494" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="496" />
         <source>No one is waiting for these services.</source>
         <translation>No one is waiting for these services.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="510" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="537" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="512" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="539" />
         <source>No ticket at this counter: call the next person first.</source>
         <translation>No ticket at this counter: call the next person first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="530" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="532" />
         <source>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</source>
         <translation>{code} did not come after {n} recalls: marked a no-show. If the person comes back, scan the ticket and press F11.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="540" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="542" />
         <source>Start serving {code} first (F7).</source>
         <translation>Start serving {code} first (F7).</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="544" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="546" />
         <source>How did it end for {code}?</source>
         <translation>How did it end for {code}?</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="546" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="548" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="552" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="554" />
         <source>Call or scan the ticket to refer first.</source>
         <translation>Call or scan the ticket to refer first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="561" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="563" />
         <source>Refer {code} to another service: same ticket, same place in time</source>
         <translation>Refer {code} to another service: same ticket, same place in time</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="565" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="567" />
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="568" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="570" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="581" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="583" />
         <source>Call or scan the ticket to cancel first.</source>
         <translation>Call or scan the ticket to cancel first.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="585" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="587" />
         <source>Cancel ticket {code}? The person will need a new ticket.</source>
         <translation>Cancel ticket {code}? The person will need a new ticket.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="588" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="590" />
         <source>Cancel {code}</source>
         <translation>Cancel {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="589" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="591" />
         <source>Cancel the ticket</source>
         <translation>Cancel the ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="590" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="592" />
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="610" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="612" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="648" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="650" />
         <source>{code} goes on to {service}, keeping its place in time.</source>
         <translation>{code} goes on to {service}, keeping its place in time.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="661" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="663" />
         <source>{code} sent to {service}: it waits there with its place in time.</source>
         <translation>{code} sent to {service}: it waits there with its place in time.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="673" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="675" />
         <source>{code} cancelled.</source>
         <translation>{code} cancelled.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="679" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="681" />
         <source>Scan the ticket of the person who came back, then press F11.</source>
         <translation>Scan the ticket of the person who came back, then press F11.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="689" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="691" />
         <source>{code} is back in the queue, with its place in time.</source>
         <translation>{code} is back in the queue, with its place in time.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="733" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="738" />
         <source>{code} was also called at {other} while the desks could not reach each other, and {other} called first: {code} goes there. Call the next person.</source>
         <translation>{code} was also called at {other} while the desks could not reach each other, and {other} called first: {code} goes there. Call the next person.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="741" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="746" />
         <source>{code} was also called at {other} while the desks could not reach each other; this counter called first: {code} stays here.</source>
         <translation>{code} was also called at {other} while the desks could not reach each other; this counter called first: {code} stays here.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="781" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="786" />
         <source>Counter {name}</source>
         <translation>Counter {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="786" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="791" />
         <source>● Open</source>
         <translation>● Open</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="787" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="792" />
         <source>❚❚ Paused</source>
         <translation>❚❚ Paused</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="788" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="793" />
         <source>■ Closed</source>
         <translation>■ Closed</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="791" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="796" />
         <source>Pause (F12)</source>
         <translation>Pause (F12)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="791" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="796" />
         <source>Open (F12)</source>
         <translation>Open (F12)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="797" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="802" />
         <source>Today here: {called} called · {served} served · {missed} no-shows</source>
         <translation>Today here: {called} called · {served} served · {missed} no-shows</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="801" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="806" />
         <source>median service {minutes} min</source>
         <translation>median service {minutes} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="806" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="811" />
         <source>{name}: {served} served</source>
         <translation>{name}: {served} served</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="814" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="872" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="819" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="877" />
         <source>staff member</source>
         <translation>staff member</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="815" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="874" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="820" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="879" />
         <source>by telephone</source>
         <translation>by telephone</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="824" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="829" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="842" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="847" />
         <source>Scanned: {code}</source>
         <translation>Scanned: {code}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="845" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="850" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="847" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="852" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="849" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="854" />
         <source>called by {desk}</source>
         <translation>called by {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="860" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="865" />
         <source>Free. Press F5 to call the next person.</source>
         <translation>Free. Press F5 to call the next person.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="851" />
-        <location filename="../cnaim_desk/ui/counter/window.py" line="867" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="856" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="872" />
         <source>language: {name}</source>
         <translation>language: {name}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="871" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="876" />
         <source>interpreter: {how}</source>
         <translation>interpreter: {how}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="878" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="883" />
         <source>group of {n}</source>
         <translation>group of {n}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="880" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="885" />
         <source>children in the Children Space</source>
         <translation>children in the Children Space</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="883" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="888" />
         <source>appointment at {time}</source>
         <translation>appointment at {time}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="888" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="893" />
         <source>then: {services}</source>
         <translation>then: {services}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="891" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="896" />
         <source>priority: {category}</source>
         <translation>priority: {category}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/counter/window.py" line="894" />
+        <location filename="../cnaim_desk/ui/counter/window.py" line="899" />
         <source>recalled {n}×</source>
         <translation>recalled {n}×</translation>
     </message>
@@ -843,6 +843,84 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../cnaim_desk/printing/cups.py" line="80" />
+        <source>it is not in the print system</source>
+        <translation>it is not in the print system</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/cups.py" line="82" />
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/cups.py" line="83" />
+        <source>it is stopped ({reasons})</source>
+        <translation>it is stopped ({reasons})</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/cups.py" line="85" />
+        <source>it is refusing new jobs</source>
+        <translation>it is refusing new jobs</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/escpos.py" line="87" />
+        <source>The receipt printer address {address} is not valid</source>
+        <translation>The receipt printer address {address} is not valid</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/escpos.py" line="103" />
+        <source>The receipt printer at {target} cannot be reached ({reason})</source>
+        <translation>The receipt printer at {target} cannot be reached ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/escpos.py" line="131" />
+        <source>it stopped answering</source>
+        <translation>it stopped answering</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/escpos.py" line="133" />
+        <source>the line broke</source>
+        <translation>the line broke</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/escpos.py" line="136" />
+        <source>The receipt printer at {target} did not take the whole ticket: {how}</source>
+        <translation>The receipt printer at {target} did not take the whole ticket: {how}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/printers.py" line="55" />
+        <source>The printer {name} is not available.</source>
+        <translation>The printer {name} is not available.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/printers.py" line="58" />
+        <source>The printer {name} cannot print: {problem}.</source>
+        <translation>The printer {name} cannot print: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/printers.py" line="62" />
+        <source>The printer {name} reports an error.</source>
+        <translation>The printer {name} reports an error.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/printers.py" line="112" />
+        <source>Could not save the ticket: {reason}</source>
+        <translation>Could not save the ticket: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/printers.py" line="124" />
+        <source>The printer {name} did not accept the ticket.</source>
+        <translation>The printer {name} did not accept the ticket.</translation>
+    </message>
+    <message>
+        <location filename="../cnaim_desk/printing/printers.py" line="133" />
+        <source>The printer {name} reported an error.</source>
+        <translation>The printer {name} reported an error.</translation>
+    </message>
+</context>
+<context>
     <name>Priority</name>
     <message>
         <location filename="../cnaim_desk/ui/labels.py" line="18" />
@@ -873,210 +951,210 @@
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="207" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="209" />
         <source>CNAIM Desk — Reception {desk}</source>
         <translation>CNAIM Desk — Reception {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="210" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="212" />
         <source>Welcome and Screening · {centre} · desk {desk}</source>
         <translation>Welcome and Screening · {centre} · desk {desk}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="214" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="216" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="217" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="228" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="219" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="218" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="220" />
         <source>People</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="220" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="222" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="221" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="223" />
         <source>Until</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="224" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
         <source>Appointments today (F4 check-in, F6 import)</source>
         <translation>Appointments today (F4 check-in, F6 import)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="228" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="228" />
         <source>Booking</source>
         <translation>Booking</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="226" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="228" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="228" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="230" />
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="229" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="231" />
         <source>Reprint (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="230" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="232" />
         <source>Preview (Ctrl+Shift+P)</source>
         <translation>Preview (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="231" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="233" />
         <source>Open PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="232" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="234" />
         <source>Last ticket number</source>
         <translation>Last ticket number</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="411" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="413" />
         <source>Information only: recorded, no ticket.</source>
         <translation>Information only: recorded, no ticket.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="425" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="427" />
         <source>Not issued: {reason}</source>
         <translation>Not issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="458" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="460" />
         <source>No ticket: a booking slip was printed.</source>
         <translation>No ticket: a booking slip was printed.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="475" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="481" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="483" />
         <source>Lawyer or representative</source>
         <translation>Lawyer or representative</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="475" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="477" />
         <source>Professional number:</source>
         <translation>Professional number:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="482" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="484" />
         <source>Cases today (at most {cap} a day):</source>
         <translation>Cases today (at most {cap} a day):</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="495" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="497" />
         <source>Appointment check-in</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="495" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="497" />
         <source>Booking reference:</source>
         <translation>Booking reference:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="512" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="514" />
         <source>late for the appointment: normal queue</source>
         <translation>late for the appointment: normal queue</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="517" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="519" />
         <source>Import the day&apos;s appointments</source>
         <translation>Import the day&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="517" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="519" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="527" />
-        <location filename="../cnaim_desk/ui/reception/window.py" line="545" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="529" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="547" />
         <source>Appointments not imported</source>
         <translation>Appointments not imported</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="546" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="548" />
         <source>Nothing was imported. Correct these lines and import again:</source>
         <translation>Nothing was imported. Correct these lines and import again:</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="553" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="555" />
         <source>{added} appointment(s) imported, {unchanged} already there.</source>
         <translation>{added} appointment(s) imported, {unchanged} already there.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="600" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="602" />
         <source>F2 starts with the next arrival.</source>
         <translation>F2 starts with the next arrival.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="661" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="663" />
         <source>appointment</source>
         <translation>appointment</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="607" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="609" />
         <source>next in line</source>
         <translation>next in line</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="609" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="611" />
         <source>{n} ahead</source>
         <translation>{n} ahead</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="611" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="613" />
         <source>about {n} min</source>
         <translation>about {n} min</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="613" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="615" />
         <source>no wait estimate yet</source>
         <translation>no wait estimate yet</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="623" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="625" />
         <source>✔ Saved as PDF: {path}</source>
         <translation>✔ Saved as PDF: {path}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="625" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="627" />
         <source>✔ Printed on {printer}</source>
         <translation>✔ Printed on {printer}</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="629" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="631" />
         <source>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</source>
         <translation>Not printed: {reason} The ticket is valid: tell the person their number, {code}, and reprint when the printer is back.</translation>
     </message>
     <message>
-        <location filename="../cnaim_desk/ui/reception/window.py" line="656" />
+        <location filename="../cnaim_desk/ui/reception/window.py" line="658" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
@@ -1462,11 +1540,11 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../cnaim_desk/app.py" line="384" />
-        <location filename="../cnaim_desk/app.py" line="390" />
-        <location filename="../cnaim_desk/app.py" line="396" />
+        <location filename="../cnaim_desk/app.py" line="399" />
+        <location filename="../cnaim_desk/app.py" line="405" />
+        <location filename="../cnaim_desk/app.py" line="411" />
         <source>CNAIM Desk cannot start</source>
-        <extracomment>A few people already waiting when the demo opens: (service, priority, language). What a board-only PC shows while no desk feeds it (the board&apos;s words are public: Portuguese and English, as its other words). Widths at which the reception (triage, summary and side panel) and a counter read well.</extracomment>
+        <extracomment>A few people already waiting when the demo opens: (service, priority, language). What a board-only PC shows while no desk feeds it (the board&apos;s words are public: Portuguese and English, as its other words). Widths at which the reception (triage, summary and side panel) and a counter read well; a window whose texts need more (the counter&apos;s buttons in Portuguese) is given more.</extracomment>
         <translation>CNAIM Desk cannot start</translation>
     </message>
 </context>

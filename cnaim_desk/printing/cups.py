@@ -14,9 +14,11 @@ import logging
 from dataclasses import dataclass
 from functools import cache
 
+from PySide6.QtCore import QCoreApplication
+
 log = logging.getLogger(__name__)
 
-#: IPP printer-state: 3 idle, 4 processing, 5 stopped.
+# IPP printer-state: 3 idle, 4 processing, 5 stopped.
 STOPPED = "5"
 
 
@@ -73,12 +75,14 @@ class QueueStatus:
     @property
     def problem(self) -> str | None:
         """Why a ticket sent now would not come out, in the staff's words, or None."""
+        translate = QCoreApplication.translate
         if not self.found:
-            return "it is not in the print system"
+            return translate("Printing", "it is not in the print system")
         if self.stopped:
-            return f"it is stopped ({self.reasons or 'paused'})"
+            reasons = self.reasons or translate("Printing", "paused")
+            return translate("Printing", "it is stopped ({reasons})").format(reasons=reasons)
         if not self.accepting:
-            return "it is refusing new jobs"
+            return translate("Printing", "it is refusing new jobs")
         return None
 
 

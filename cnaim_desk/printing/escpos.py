@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 INITIALISE = b"\x1b@"
@@ -22,6 +23,10 @@ BAND_ROWS = 256  # rows per raster command: small enough for every printer's buf
 TIMEOUT_SECONDS = 5.0
 
 log = logging.getLogger(__name__)
+
+
+# Why a ticket did not reach the printer is shown to the staff, in their language.
+translate = QCoreApplication.translate
 
 
 class EscPosError(Exception):
@@ -78,7 +83,11 @@ def send(target: EscPosTarget, data: bytes) -> None:
     try:
         address = target.network
     except ValueError:  # a port that is not a number, from a mistyped setting
-        raise EscPosError(f"The receipt printer address {target.text} is not valid") from None
+        raise EscPosError(
+            translate("Printing", "The receipt printer address {address} is not valid").format(
+                address=target.text
+            )
+        ) from None
     if address is None:
         _write_device(target.text, data)
     else:
@@ -89,23 +98,27 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def _unreachable(target: str, error: OSError) -> EscPosError:
+    return EscPosError(
+        translate(
+            "Printing", "The receipt printer at {target} cannot be reached ({reason})"
+        ).format(target=target, reason=_reason(error))
+    )
+
+
 def _write_device(path: str, data: bytes) -> None:
     try:
         with Path(path).open("wb") as device:
             device.write(data)
     except OSError as error:
-        raise EscPosError(
-            f"The receipt printer at {path} cannot be reached ({_reason(error)})"
-        ) from None
+        raise _unreachable(path, error) from None
 
 
 def _send_network(text: str, address: tuple[str, int], data: bytes) -> None:
     try:
         connection = socket.create_connection(address, timeout=TIMEOUT_SECONDS)
     except OSError as error:
-        raise EscPosError(
-            f"The receipt printer at {text} cannot be reached ({_reason(error)})"
-        ) from None
+        raise _unreachable(text, error) from None
     with connection:
         try:
             connection.sendall(data)
@@ -114,9 +127,16 @@ def _send_network(text: str, address: tuple[str, int], data: bytes) -> None:
         except OSError as error:
             # reset, broken pipe, or not connected: which one is down to timing, not cause
             log.warning("Receipt printer %s broke off: %s", text, error)
-            how = "it stopped answering" if isinstance(error, TimeoutError) else "the line broke"
+            how = (
+                translate("Printing", "it stopped answering")
+                if isinstance(error, TimeoutError)
+                else translate("Printing", "the line broke")
+            )
             raise EscPosError(
-                f"The receipt printer at {text} did not take the whole ticket: {how}"
+                translate(
+                    "Printing",
+                    "The receipt printer at {target} did not take the whole ticket: {how}",
+                ).format(target=text, how=how)
             ) from None
 
 

@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -26,6 +26,8 @@ from cnaim_desk.printing.render_qt import (
 )
 
 log = logging.getLogger(__name__)
+# The reasons a print failed are shown to the staff, in their language.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +52,14 @@ def qt_printer(name: str, geometry: PageGeometry) -> QPrinter | str:
     """A QPrinter for queue ``name`` set to the page, or why there can be none."""
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
-        return f"The printer {name} is not available."
+        return translate("Printing", "The printer {name} is not available.").format(name=name)
     status = queue_status(name)
     if status is not None and status.problem is not None:
-        return f"The printer {name} cannot print: {status.problem}."
+        return translate("Printing", "The printer {name} cannot print: {problem}.").format(
+            name=name, problem=status.problem
+        )
     if status is None and info.state() == QPrinter.PrinterState.Error:
-        return f"The printer {name} reports an error."
+        return translate("Printing", "The printer {name} reports an error.").format(name=name)
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     size = QPageSize(QSizeF(geometry.width_mm, geometry.height_mm), QPageSize.Unit.Millimeter)
     printer.setPageLayout(
@@ -101,7 +105,12 @@ class TicketPrinter:
             path.parent.mkdir(parents=True, exist_ok=True)
             render_pdf(content, path, self.paper, self._fonts)
         except OSError as error:
-            return PrintResult(False, str(path), f"Could not save the ticket: {error}")
+            reason = error.strerror or str(error)
+            return PrintResult(
+                False,
+                str(path),
+                translate("Printing", "Could not save the ticket: {reason}").format(reason=reason),
+            )
         return PrintResult(True, str(path))
 
     def _to_printer(self, content: TicketContent | SlipContent, name: str) -> PrintResult:
@@ -112,13 +121,19 @@ class TicketPrinter:
         printer.setDocName(_name(content))
         painter = QPainter()
         if not painter.begin(printer):
-            return PrintResult(False, name, f"The printer {name} did not accept the ticket.")
+            failed = translate("Printing", "The printer {name} did not accept the ticket.").format(
+                name=name
+            )
+            return PrintResult(False, name, failed)
         try:
             paint_page(painter, geometry, printer.resolution())
         finally:
             painter.end()
         if printer.printerState() == QPrinter.PrinterState.Error:
-            return PrintResult(False, name, f"The printer {name} reported an error.")
+            failed = translate("Printing", "The printer {name} reported an error.").format(
+                name=name
+            )
+            return PrintResult(False, name, failed)
         return PrintResult(True, name)
 
     def _to_escpos(

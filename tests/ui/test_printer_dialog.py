@@ -111,3 +111,22 @@ def test_the_paper_menu_names_each_paper_and_saves_the_choice(qtbot, desk):
     menu.paper_actions[Paper.RECEIPT_58].trigger()
     assert desk.settings.paper is Paper.RECEIPT_58
     assert desk.output.paper is Paper.RECEIPT_58
+
+
+def test_why_a_test_ticket_failed_is_told_in_the_staff_language(qtbot, desk):
+    """A receipt printer nobody answers at: the reason, not only its frame, in Portuguese
+    (the operating system's own words for the refusal stay as they are, in brackets)."""
+    closed = socket.create_server(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now: the connection is refused
+    desk.language.switch("pt_PT")
+    _, dialog = open_dialog(qtbot, desk)
+    dialog.raw_choice.setChecked(True)
+    dialog.raw_target.setText(f"tcp://127.0.0.1:{port}")
+    result = dialog.print_test()
+    assert result is not None
+    assert not result.ok
+    assert result.error.startswith(
+        f"A impressora de talões em tcp://127.0.0.1:{port} não responde ("
+    )
+    assert dialog.result.text() == "⚠ A senha de teste não foi impressa: " + result.error
