@@ -15,13 +15,13 @@ prints, on the system-wide monotonic clock (comparable with the parent's):
 It stops at end of input. Imports nothing from ``bench``.
 """
 
-import asyncio
 import logging
 import sys
 import threading
 import time
 from pathlib import Path
 
+from linking import linked_until_end_of_input
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -29,8 +29,7 @@ from cnaim_desk.domain.clock import wall_clock_ms
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.journal.tables import TicketRow
 from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.node import parse_address, run_node
-from cnaim_desk.sync.pki import PkiFiles
+from cnaim_desk.sync.node import parse_address
 
 
 def say(line: str) -> None:
@@ -86,22 +85,9 @@ def main() -> int:
         return 0
     address = parse_address(command[1])
 
-    async def run() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        threading.Thread(
-            target=lambda: (sys.stdin.read(), loop.call_soon_threadsafe(stop.set)), daemon=True
-        ).start()
-        links = []
-        node = asyncio.create_task(
-            run_node(journal, PkiFiles(data_dir), stop, peers=[address], links=links)
-        )
-        while not any(link.open for link in links) and not node.done():
-            await asyncio.sleep(0.001)
-        say(f"LINKED {time.monotonic_ns()}")
-        await node
-
-    asyncio.run(run())
+    linked_until_end_of_input(
+        journal, data_dir, address, lambda: say(f"LINKED {time.monotonic_ns()}")
+    )
     journal.close()
     return 0
 

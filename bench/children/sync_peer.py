@@ -7,17 +7,16 @@ centre's clock runs ahead of the wall clock, as the parent's desk). It prints ``
 once linked, and stops at end of input.
 """
 
-import asyncio
 import sys
-import threading
 import time
 from pathlib import Path
+
+from linking import linked_until_end_of_input
 
 from cnaim_desk.domain.clock import wall_clock_ms
 from cnaim_desk.journal.journal import Journal
 from cnaim_desk.resources import resources_dir
-from cnaim_desk.sync.node import parse_address, run_node
-from cnaim_desk.sync.pki import PkiFiles
+from cnaim_desk.sync.node import parse_address
 
 
 def main() -> int:
@@ -40,22 +39,7 @@ def main() -> int:
 
     journal.subscribe(on_change)
 
-    async def run() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        threading.Thread(
-            target=lambda: (sys.stdin.read(), loop.call_soon_threadsafe(stop.set)), daemon=True
-        ).start()
-        links = []
-        node = asyncio.create_task(
-            run_node(journal, PkiFiles(data_dir), stop, peers=[address], links=links)
-        )
-        while not any(link.open for link in links):
-            await asyncio.sleep(0.01)
-        print("READY", flush=True)
-        await node
-
-    asyncio.run(run())
+    linked_until_end_of_input(journal, data_dir, address, lambda: print("READY", flush=True))
     journal.close()
     return 0
 

@@ -274,10 +274,10 @@ def test_calling_a_ticket_from_a_desk_far_ahead_does_not_drag_the_callers_clock(
 # -- a desk that lost its disk -------------------------------------------------------------
 
 
-def lose_journal(journal: Journal) -> Path:
-    """Close a desk and delete its journal (with its WAL), keeping its keys,
-    certificates and ``desk.json``: a disk replaced, the desk folder restored without
-    the database."""
+def restarted_without_journal(journal: Journal, clock: WallClock) -> Journal:
+    """Close a desk, delete its journal (with its WAL), keeping its keys, certificates
+    and ``desk.json`` (a disk replaced, the desk folder restored without the database),
+    and open it again."""
     root = journal.data_dir.root
     journal.close()
     for name in ("journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"):
@@ -285,7 +285,7 @@ def lose_journal(journal: Journal) -> Path:
     assert (root / "desk.json").is_file()
     assert (root / "keys" / "desk.pem").is_file()
     assert (root / "pki" / "desk.pem").is_file()
-    return root
+    return Journal.open(root, resources=resources_dir(), now_ms=clock)
 
 
 def two_receptions_in_sync(root: Path, clock: WallClock) -> tuple[Journal, Journal, dict]:
@@ -303,8 +303,7 @@ def test_a_desk_that_lost_its_disk_gets_todays_queue_back_and_numbers_on(tmp_pat
     r1, r2, before = two_receptions_in_sync(tmp_path, clock)
     desks = [r1]
     try:
-        root = lose_journal(r2)
-        r2 = Journal.open(root, resources=resources_dir(), now_ms=clock)
+        r2 = restarted_without_journal(r2, clock)
         desks.append(r2)
         assert queue(r2) == {}  # it lost everything
 
@@ -335,8 +334,7 @@ def test_a_desk_that_lost_its_disk_gives_no_code_twice_before_its_peers_are_back
     r1, r2, before = two_receptions_in_sync(tmp_path, clock)
     desks = [r1]
     try:
-        root = lose_journal(r2)
-        r2 = Journal.open(root, resources=resources_dir(), now_ms=clock)
+        r2 = restarted_without_journal(r2, clock)
         desks.append(r2)
         try:
             ticket = r2.issue("SS")
