@@ -53,18 +53,6 @@ def _ten_frequent_paths(flow):
     return list(frequent.values())
 
 
-def test_the_language_keys_are_all_as_tall_as_the_tallest(qtbot, reception):
-    """Urdu's Nastaliq needs the tallest line: every key takes its height, so no row of
-    keys stands out, and every native name fits whole."""
-    reception.show()
-    qtbot.waitExposed(reception)
-    buttons = reception.view.language_buttons
-    heights = {tag: button.height() for tag, button in buttons.items()}
-    assert len(set(heights.values())) == 1, heights
-    for tag, button in buttons.items():
-        assert button.height() >= button.sizeHint().height(), tag
-
-
 def test_the_ten_frequent_matters_reach_a_ticket_in_four_keys(qtbot, reception):
     frequent = _ten_frequent_paths(reception.flow)
     assert len(frequent) == 10

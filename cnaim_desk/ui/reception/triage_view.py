@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,9 +27,6 @@ from cnaim_desk.printing.fonts import FontRegistry
 from cnaim_desk.ui.labels import priority_label
 
 #: The key of each language on the first screen, most frequent at the centres first.
-#: The least height of a key, in pixels: large enough to hit without looking closely.
-KEY_HEIGHT = 48
-
 LANGUAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("1", "pt"),
     ("2", "en"),
@@ -136,7 +132,7 @@ class TriageView(QWidget):
 
     def _key_button(self, key: str, text: str) -> QPushButton:
         button = QPushButton(f"{key}   {text}", self)
-        button.setMinimumHeight(KEY_HEIGHT)
+        button.setMinimumHeight(48)
         button.setProperty("role", "service")
         # Keys drive the triage: buttons take no focus, so every key reaches the window.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -172,22 +168,6 @@ class TriageView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self._even_language_keys()
-        super().showEvent(event)
-
-    def _even_language_keys(self) -> None:
-        """Every language key as tall as the tallest (Urdu's Nastaliq needs tall lines), so
-        the rows of keys are even rather than one standing out. Measured once shown, with
-        the window's style applied."""
-        buttons = list(self.language_buttons.values())
-        for button in buttons:
-            button.setMinimumHeight(KEY_HEIGHT)
-            button.ensurePolished()
-        tallest = max(button.sizeHint().height() for button in buttons)
-        for button in buttons:
-            button.setMinimumHeight(tallest)
 
     # -- showing the session -------------------------------------------------------------
 
