@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 
 from cnaim_desk.app import DeskApp
 from cnaim_desk.domain.clock import LISBON
@@ -51,6 +52,34 @@ def _ten_frequent_paths(flow):
         if path.outcome.frequent:
             frequent.setdefault(path.outcome.id, path)
     return list(frequent.values())
+
+
+def test_a_narrow_window_never_scrolls_sideways(qtbot, reception, monkeypatch):
+    """Long answers in two languages take one column when two do not fit; left on the
+    hidden question page, they no longer widen the language keys' page either (a window
+    1,100 pixels wide used to scroll sideways on both)."""
+    reception.resize(1100, 760)
+    reception.show()
+    qtbot.waitExposed(reception)
+    (scroll,) = reception.findChildren(QScrollArea)
+    press(qtbot, reception, "4")  # Bengali: the first question, long answers in two languages
+    qtbot.waitUntil(lambda: reception.view.pages.currentWidget() is reception.view.question_page)
+    qtbot.wait(50)  # the layout settles
+    # The answers go in one column when two do not fit: no sideways scroll here either.
+    assert scroll.horizontalScrollBar().maximum() == 0
+    boxes = reception.view._answer_boxes
+    assert len({box.x() for box in boxes}) == 1
+    press(qtbot, reception, "Back")
+    qtbot.waitUntil(lambda: reception.view.pages.currentWidget() is reception.view.language_page)
+    qtbot.wait(50)
+    assert scroll.horizontalScrollBar().maximum() == 0
+    # With room for two (a wide screen), the same answers take two columns.
+    press(qtbot, reception, "4")
+    qtbot.waitUntil(lambda: reception.view.pages.currentWidget() is reception.view.question_page)
+    monkeypatch.setattr(reception.view, "_room", lambda: 5000)
+    reception.view._place_answers()
+    rows = {reception.view.answers.getItemPosition(i)[0] for i in range(len(boxes))}
+    assert len(rows) == (len(boxes) + 1) // 2
 
 
 def test_the_ten_frequent_matters_reach_a_ticket_in_four_keys(qtbot, reception):

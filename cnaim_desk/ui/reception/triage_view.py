@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -107,6 +108,8 @@ class TriageView(QWidget):
         question_layout.addWidget(self.question_staff)
         question_layout.addWidget(self.question_holder)
         self.answers = QGridLayout()
+        self._answer_boxes: list[QFrame] = []
+        self._answer_columns = 0
         question_layout.addLayout(self.answers)
         question_layout.addStretch(1)
         self.pages.addWidget(self.question_page)
@@ -121,12 +124,22 @@ class TriageView(QWidget):
         summary_layout.addWidget(self.summary_content)
         summary_layout.addStretch(1)
         self.pages.addWidget(self.summary_page)
+        self.pages.currentChanged.connect(self._size_by_shown_page)
+        self._size_by_shown_page(self.pages.currentIndex())
 
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.refusal: tuple[str, str] | None = None  # (staff, holder) text of a refusal
         self.retranslate()
+
+    def _size_by_shown_page(self, shown: int) -> None:
+        """Only the page shown asks for room: a question's long answers, kept on a hidden
+        page, must not widen the view (the reception would scroll sideways)."""
+        for index in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if index == shown else QSizePolicy.Policy.Ignored
+            self.pages.widget(index).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
 
     # -- pieces --------------------------------------------------------------------------
 
@@ -204,7 +217,8 @@ class TriageView(QWidget):
         )
         self.question_holder.setVisible(language != "pt")
         _clear(self.answers)
-        for index, answer in enumerate(question.answers):
+        self._answer_boxes = []
+        for answer in question.answers:
             box = QFrame(self)
             box.setFrameShape(QFrame.Shape.StyledPanel)
             box_layout = QVBoxLayout(box)
@@ -214,8 +228,42 @@ class TriageView(QWidget):
             box_layout.addWidget(button)
             if language != "pt":
                 box_layout.addWidget(self._holder_label(answer.label.get(language), language, True))
-            self.answers.addWidget(box, index // 2, index % 2)
+            self._answer_boxes.append(box)
+        self._place_answers()
         self.pages.setCurrentWidget(self.question_page)
+
+    def _place_answers(self) -> None:
+        """The answers in two columns when two fit the room the view is shown in, else
+        in one: long answers in two languages would otherwise make it scroll sideways."""
+        boxes = self._answer_boxes
+        if not boxes:
+            return
+        margins = self.question_page.layout().contentsMargins()
+        widest = max(box.sizeHint().width() for box in boxes)
+        two = 2 * widest + self.answers.horizontalSpacing() + margins.left() + margins.right()
+        columns = 2 if two <= self._room() else 1
+        if self._answer_columns == columns and self.answers.count() == len(boxes):
+            return
+        self._answer_columns = columns
+        for box in boxes:
+            self.answers.removeWidget(box)
+        for index, box in enumerate(boxes):
+            self.answers.addWidget(box, index // columns, index % columns)
+
+    def _room(self) -> int:
+        """The width the view is shown in: a scroll area's viewport, when it is in one."""
+        parent = self.parentWidget()
+        return parent.width() if parent is not None else self.width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._place_answers()
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)  # re-placed as its room changes
+        return super().event(event)
 
     def _show_summary(self, session: TriageSession) -> None:
         state = session.state
