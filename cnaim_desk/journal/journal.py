@@ -437,7 +437,9 @@ class Journal:
             doc = self._doc(name)
             update = doc.insert(desk, record)
             try:
-                session.add(UpdateRow(doc=name, data=update, received_ms=wall_clock_ms()))
+                projection_sql.store_update(
+                    projection_sql.connection(session), name, update, wall_clock_ms()
+                )
                 self.projector.project_desk(session, desk, record)
                 session.commit()
             except BaseException:

@@ -11,8 +11,8 @@ the session does; the tables stay those of :mod:`cnaim_desk.journal.tables`.
 from __future__ import annotations
 
 import sqlite3
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from sqlmodel import Session
 
@@ -22,22 +22,11 @@ from cnaim_desk.journal.tables import EventRow, TicketRow
 CHUNK = 500
 
 
-class StoredEvent(NamedTuple):
-    """An ``event`` row as read back: the columns of :class:`EventRow`, in its order."""
-
-    key: str
-    doc: str
-    ticket: str
-    op: str
-    hlc: str
-    desk: str
-    boot: str
-    seq: int
-    data: str
-    sig: str
-    effect: str = "applied"
-    reason: str | None = None
-
+#: An ``event`` row as read back: the columns of :class:`EventRow`, in its order, by name.
+#: A new one is ``applied`` with no reason until its ticket is folded.
+StoredEvent = namedtuple(
+    "StoredEvent", EventRow.__table__.columns.keys(), defaults=("applied", None)
+)
 
 _EVENT_TABLE = EventRow.__tablename__
 _EVENT_COLUMNS = ", ".join(StoredEvent._fields)

@@ -276,7 +276,7 @@ class Link:
             except ConnectionError:
                 pass  # the link is going: its reader ends it
             except Exception:  # the journal unreadable, say: end the link, it is retried
-                log.exception("the link with %s failed", self.peer.desk if self.peer else "?")
+                log.exception("the link with %s failed", self._peer_name)
                 self.close()
 
     def _send_states(self) -> None:
@@ -332,7 +332,7 @@ class Link:
         if kind == FEED:
             raise LinkRefused("a board's feed sent to a desk")
         if self.feeds_board:
-            log.info("ignored what board %s sent", self.peer.desk if self.peer else "?")
+            log.info("ignored what board %s sent", self._peer_name)
             return
         doc, payload = split_document_body(body)
         if self.journal.is_history(doc):
@@ -410,8 +410,13 @@ class Link:
             # The other desk takes in less than this one sends: end the link rather
             # than hold ever more in memory; it is made again, and the state vectors
             # then say what is missing.
-            log.warning("the link with %s fell behind: ended", self.peer.desk if self.peer else "?")
+            log.warning("the link with %s fell behind: ended", self._peer_name)
             self.close()
+
+    @property
+    def _peer_name(self) -> str:
+        """The other desk's id for the log ("?" before it introduced itself)."""
+        return self.peer.desk if self.peer else "?"
 
     def close(self) -> None:
         if self._closed:
